@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QStringList>
+
+// Each command parses its own arguments (the first entry is the program name
+// followed by the command name, as QCommandLineParser expects) and returns
+// the process exit code: 0 on success, 1 on invalid input or a failed run
+// (message on stderr), 2 on bad usage.
+namespace tg::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalidInput = 1;
+inline constexpr int kExitUsage = 2;
+
+int runSelect(const QStringList& arguments);
+int runAffinity(const QStringList& arguments);
+int runBaselines(const QStringList& arguments);
+int runPredictHigherOrder(const QStringList& arguments);
+int runTrain(const QStringList& arguments);
+int runDemo(const QStringList& arguments);
+
+} // namespace tg::cli
