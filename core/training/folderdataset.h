@@ -1,0 +1,49 @@
+#pragma once
+
+// Private to core/training: exposes torch types through dataset.h.
+
+#include "core/training/dataset.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tg::training {
+
+struct FolderDatasetOptions
+{
+    // Split by sorted file name: the first trainFraction of the names train,
+    // the next validationFraction validate, the rest test. Each split must
+    // receive at least one image.
+    double trainFraction = 0.8;
+    double validationFraction = 0.1;
+    // Images are resized to imageSize x imageSize pixels on load (smooth
+    // scaling for RGB and values, nearest neighbour for classes); a multiple of 16.
+    int imageSize = 64;
+    // Threads that decode images while opening.
+    int loaderThreads = 2;
+};
+
+// Opens a dataset in the Taskonomy layout:
+//   <folder>/rgb/<name>.png            8- or 16-bit RGB (alpha ignored)
+//   <folder>/<task folder>/<name>.png  one file per RGB image
+// Files match by name, where a Taskonomy suffix "_domain_<anything>" before
+// the extension is ignored (point_1_view_2_domain_rgb.png matches
+// point_1_view_2_domain_depth_zbuffer.png). Per-pixel tasks are PNG images:
+// classes as 8- or 16-bit grayscale class indices, 1-channel values as 8- or
+// 16-bit grayscale, 3-channel values as 8- or 16-bit RGB; values are scaled to
+// [0, 1] by the bit depth before normalisation. Per-image tasks are text files
+// <name>.txt holding `channels` whitespace-separated numbers (one class index
+// for classes). Task names are short or folder names of builtinTasks().
+//
+// Every file is checked and decoded before this returns. Returns null and sets
+// `error` (when not null) to a message that names the expected layout and the
+// first offending file for a missing folder, a missing or extra file, an
+// unreadable image, a wrong channel count, a class index out of range or an
+// image of another size than its RGB image. The images are held in memory at
+// imageSize, so the data set must fit in memory.
+std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
+                                           const std::vector<std::string>& taskNames,
+                                           const FolderDatasetOptions& options, std::string* error);
+
+} // namespace tg::training
