@@ -40,7 +40,7 @@ struct SceneImage
 {
     int width = 0;
     int height = 0;
-    std::vector<float> rgb;                 // 3*H*W, in [0, 1]
+    std::vector<float> rgb;                 // 3*H*W, multiples of 1/255 in [0, 1]
     std::vector<std::int32_t> segmentation; // H*W, SceneClass values
     std::vector<float> depth;               // H*W, z-buffer depth in metres along the optical axis
     std::vector<float> normals;             // 3*H*W, unit surface normals in camera axes
