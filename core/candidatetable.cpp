@@ -10,7 +10,7 @@
 #include <map>
 #include <set>
 
-Q_LOGGING_CATEGORY(lcTables, "taskgrouper.tables")
+Q_LOGGING_CATEGORY(lcTables, "taskgrouper.tables", QtInfoMsg)
 
 namespace tg {
 
