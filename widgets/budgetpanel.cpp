@@ -119,8 +119,12 @@ void BudgetPanel::buildUi()
     m_spinBox->setToolTip(tr("Any budget in SNT; the arrows move in steps of the slider"));
     m_spinBox->setEnabled(false);
     connect(m_spinBox, &QDoubleSpinBox::valueChanged, this, [this](double snt) {
-        if (const std::optional<Cost> cost = costFromSnt(snt))
-            setBudget(*cost);
+        const std::optional<Cost> cost = costFromSnt(snt);
+        if (!cost)
+            return;
+        m_editingSpinBox = true;
+        setBudget(*cost);
+        m_editingSpinBox = false;
     });
 
     auto* budgetLabel = new QLabel(tr("&Budget:"), this);
@@ -234,7 +238,8 @@ void BudgetPanel::setBudget(Cost budget)
         const QSignalBlocker sliderBlocker(m_slider);
         const QSignalBlocker spinBlocker(m_spinBox);
         m_slider->setValue(positionForBudget(budget));
-        m_spinBox->setValue(costToSnt(budget));
+        if (!m_editingSpinBox)
+            m_spinBox->setValue(costToSnt(budget));
     }
 
     m_solution = m_front.empty() ? Solution() : solutionAtBudget(m_front, budget);
@@ -307,9 +312,9 @@ void BudgetPanel::showSolution()
         return;
     }
     m_summary->setText(
-        tr("%n network(s), cost %1 SNT of %2 SNT, total loss %3", nullptr,
-           static_cast<int>(m_solution.networks.size()))
-            .arg(costText(m_solution.cost), costText(m_budget), lossText(m_solution.totalLoss)));
+        tr("Cost %1 SNT of %2 SNT, total loss %3, networks: %4")
+            .arg(costText(m_solution.cost), costText(m_budget), lossText(m_solution.totalLoss))
+            .arg(m_solution.networks.size()));
 }
 
 namespace {
@@ -376,12 +381,12 @@ void BudgetPanel::showBaselines()
     }
 
     const bool randomValid = baselines.randomValidCount > 0;
-    m_baselineTable->setItem(RandomRow, 0, readOnlyItem(randomValid ? tr("mean") : tr("none fit")));
+    const QString averaged =
+        randomValid ? tr("mean of %1").arg(baselines.randomValidCount) : tr("none fit");
+    m_baselineTable->setItem(RandomRow, 0, readOnlyItem(averaged));
     m_baselineTable->setItem(
         RandomRow, 1,
-        readOnlyItem(randomValid ? lossText(baselines.randomMeanTotalLoss) : QString(),
-                     tr("Mean total loss of %n valid random grouping(s)", nullptr,
-                        baselines.randomValidCount)));
+        readOnlyItem(randomValid ? lossText(baselines.randomMeanTotalLoss) : QString()));
 
     setTaskBaseline(m_taskTable, *m_table, AllInOneColumn, baselines.allInOne);
     setTaskBaseline(m_taskTable, *m_table, IndependentColumn, baselines.independent);

@@ -82,6 +82,8 @@ private:
     Cost m_budget = 0;
     Cost m_step = kCostUnitsPerSnt / 2;
     Cost m_sliderMinimum = 0;
+    // True while the spin box itself changes the budget, so its text is left alone.
+    bool m_editingSpinBox = false;
     BaselineOptions m_baselineOptions;
     std::map<Cost, BaselineSet> m_baselineCache;
     std::shared_ptr<std::atomic<quint64>> m_latestRequest;

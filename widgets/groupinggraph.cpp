@@ -170,7 +170,7 @@ void paintEdges(QPainter& painter, const GroupingGraph& graph, const GroupingGra
         if (edge.style == GraphEdgeStyle::Solid) {
             pen.setWidthF(2.2);
         } else {
-            pen.setWidthF(1.8);
+            pen.setWidthF(2.0);
             pen.setStyle(Qt::DotLine);
         }
         painter.setPen(pen);
