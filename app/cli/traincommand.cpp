@@ -1,14 +1,111 @@
 #include "app/cli/commands.h"
+#include "app/cli/trainingrun.h"
+#include "core/experimentconfig.h"
 
+#include <QCommandLineParser>
+#include <QDir>
 #include <QTextStream>
 
 namespace tg::cli {
 
-// PLACEHOLDER: replaced by the real command.
-int runTrain(const QStringList&)
+namespace {
+
+std::vector<std::string> splitTasks(const QString& text)
 {
-    QTextStream(stderr) << "not implemented\n";
-    return kExitInvalidInput;
+    std::vector<std::string> tasks;
+    for (const QString& name : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        tasks.push_back(name.trimmed().toStdString());
+    return tasks;
+}
+
+// Fills `config` from --config, --tasks/--preset or, when resuming, the
+// folder's saved configuration. Returns an exit code other than kExitOk on
+// failure, after printing the reason.
+int configFromOptions(const QCommandLineParser& parser, const QString& folder,
+                      ExperimentConfig* config)
+{
+    QTextStream err(stderr);
+    const bool hasConfig = parser.isSet(QStringLiteral("config"));
+    const bool hasTasks = parser.isSet(QStringLiteral("tasks"));
+    if (hasConfig && hasTasks) {
+        err << "taskgrouper-cli train: give either --config or --tasks, not both\n";
+        return kExitUsage;
+    }
+    ExperimentConfigResult result;
+    if (hasConfig) {
+        result = readExperimentConfig(parser.value(QStringLiteral("config")).toStdString());
+    } else if (hasTasks) {
+        const QString preset = parser.value(QStringLiteral("preset"));
+        const auto chosen = experimentPreset(preset.toStdString(),
+                                             splitTasks(parser.value(QStringLiteral("tasks"))));
+        if (!chosen) {
+            err << "taskgrouper-cli train: unknown preset '" << preset
+                << "'; use quick, standard or demo\n";
+            return kExitUsage;
+        }
+        result.config = chosen;
+    } else if (parser.isSet(QStringLiteral("resume"))) {
+        result = readExperimentConfig(
+            QDir(folder).filePath(QStringLiteral("config.json")).toStdString());
+    } else {
+        err << "taskgrouper-cli train: give --config FILE or --tasks LIST\n";
+        return kExitUsage;
+    }
+    if (!result) {
+        err << "taskgrouper-cli train: " << QString::fromStdString(result.error) << '\n';
+        return kExitInvalidInput;
+    }
+    *config = *result.config;
+    return kExitOk;
+}
+
+} // namespace
+
+int runTrain(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Trains the candidate networks of an experiment and writes val.csv and "
+                       "test.csv candidate tables to the output folder. Ctrl+C stops after "
+                       "saving checkpoints; --resume continues."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("config"), QStringLiteral("Experiment configuration (JSON)."),
+         QStringLiteral("file")},
+        {QStringLiteral("tasks"),
+         QStringLiteral("Comma-separated task short names, for example s,d,n,k,e."),
+         QStringLiteral("list")},
+        {QStringLiteral("preset"),
+         QStringLiteral("Settings for --tasks: quick, standard or demo (default quick)."),
+         QStringLiteral("name"), QStringLiteral("quick")},
+        {QStringLiteral("out"), QStringLiteral("Experiment folder to create or resume."),
+         QStringLiteral("dir")},
+        {QStringLiteral("resume"),
+         QStringLiteral("Continue the experiment in --out from its last checkpoints.")},
+    });
+    if (!parser.parse(arguments)) {
+        QTextStream(stderr) << parser.errorText() << '\n';
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return kExitOk;
+    }
+    const QString folder = parser.value(QStringLiteral("out"));
+    if (folder.isEmpty()) {
+        QTextStream(stderr) << "taskgrouper-cli train: --out DIR is required\n";
+        return kExitUsage;
+    }
+    ExperimentConfig config;
+    if (const int code = configFromOptions(parser, folder, &config); code != kExitOk)
+        return code;
+
+    QString message;
+    const int code =
+        runExperiment(config, folder, parser.isSet(QStringLiteral("resume")), &message);
+    (code == kExitOk ? QTextStream(stdout) : QTextStream(stderr))
+        << (code == kExitOk ? "Finished: " : "taskgrouper-cli train: ") << message << '\n';
+    return code;
 }
 
 } // namespace tg::cli
