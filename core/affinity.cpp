@@ -34,8 +34,8 @@ std::optional<double> meanOf(const std::vector<std::optional<double>>& values)
     return sum / count;
 }
 
-// Loss of every task in its half-size network; nullopt where the network is
-// missing or its loss is zero, which leaves no scale for a relative change.
+// Loss of every task in its half-size network. The entry is nullopt where the
+// network is missing or its loss is zero, because zero leaves no scale.
 std::vector<std::optional<double>> halfSizeLosses(const CandidateTable& table,
                                                   std::vector<std::string>* problems)
 {

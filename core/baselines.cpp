@@ -98,9 +98,9 @@ BaselineSet computeBaselines(const CandidateTable& table, Cost budget,
     if (pessimal.found) {
         set.pessimal = evaluated(table, pessimal.networks, budget);
     } else {
-        // No cover was reached: either none fits (the selection then reports
-        // the cheapest cover's cost), or the node limit struck first, and the
-        // optimal cover stands in as the only cover known.
+        // No cover was reached. Either none fits, and the selection reports
+        // the cheapest cover's cost, or the node limit struck first, and the
+        // optimal cover is returned as the only cover known.
         Solution cheapest = selectNetworks(table, budget);
         cheapest.budget = budget;
         set.pessimal = cheapest;

@@ -9,6 +9,10 @@ namespace tg {
 
 namespace {
 
+// Groups of three or more among k tasks number about 2^k, so larger tables
+// would produce more rows than any selection could use.
+constexpr std::size_t kMaxTasks = 16;
+
 std::size_t solvedCount(const Network& network)
 {
     std::size_t count = 0;
@@ -100,6 +104,12 @@ template <typename Visit> void forEachCombination(int k, int size, Visit visit)
 HigherOrderResult predictHigherOrder(const CandidateTable& table)
 {
     HigherOrderResult result;
+    if (table.tasks.size() > kMaxTasks) {
+        result.error = "The table has " + std::to_string(table.tasks.size()) +
+                       " tasks. The higher-order prediction supports at most " +
+                       std::to_string(kMaxTasks) + ", because it writes a row per group.";
+        return result;
+    }
     const std::vector<std::vector<int>> pairs = findPairs(table, &result.error);
     if (!result.error.empty())
         return result;

@@ -30,7 +30,8 @@ struct HigherOrderResult
 // '+' unless every task name is a single character; a name already used by a
 // kept row gets the suffix "-predicted". Kept rows stay in input order, and
 // predicted rows follow by group size, then in lexicographic order of task
-// indices. Fails, naming them, when pair networks are missing.
+// indices. Fails, naming them, when pair networks are missing, and for
+// tables of more than 16 tasks.
 HigherOrderResult predictHigherOrder(const CandidateTable& table);
 
 } // namespace tg

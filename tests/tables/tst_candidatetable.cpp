@@ -3,8 +3,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <cmath>
 #include <cstring>
+#include <random>
 
 using namespace tg;
 
@@ -76,6 +76,7 @@ private slots:
     void compareShapesNamesDifferences();
     void compareShapesNamesSolvedTaskMismatch();
     void bundledExamplesRead();
+    void garbageNeverCrashes();
 };
 
 void TestCandidateTable::readsCsvWithBomCrlfCommentsQuotes()
@@ -448,6 +449,38 @@ void TestCandidateTable::bundledExamplesRead()
     QCOMPARE(compareTableShapes(*valTable.table, *testTable.table), std::string());
     QCOMPARE(valTable.table->networks[valTable.table->networkIndex("s-half")].cost, Cost(500'000));
     QCOMPARE(valTable.table->networks[valTable.table->networkIndex("sdnke")].cost, Cost(1'000'000));
+}
+
+void TestCandidateTable::garbageNeverCrashes()
+{
+    // Mutations of a valid table and random bytes: each parse either returns a
+    // complete, valid table or an error naming the source, never both.
+    const std::string valid = "network,cost,s,d,origin\nsd,1,0.5,0.25,\n\"s\",0.5,1,,predicted\n";
+    const std::string alphabet = "network,cost\"\r\n#0.5e-+1ab\xEF\xBB\xBF{}[]:nulltrue ";
+    std::mt19937_64 random(11);
+    std::uniform_int_distribution<std::size_t> letter(0, alphabet.size() - 1);
+    for (int i = 0; i < 3000; ++i) {
+        std::string text = valid;
+        const int edits = 1 + i % 5;
+        for (int e = 0; e < edits; ++e) {
+            const std::size_t at = random() % (text.size() + 1);
+            if (random() % 2 == 0 && at < text.size())
+                text.erase(at, 1);
+            else
+                text.insert(at, 1, alphabet[letter(random)]);
+        }
+        for (const bool json : {false, true}) {
+            const TableReadResult result =
+                json ? parseCandidateJson(text, "fuzz") : parseCandidateCsv(text, "fuzz");
+            QVERIFY(result.table.has_value() != !result.error.empty());
+            if (!result) {
+                QVERIFY(result.error.rfind("fuzz", 0) == 0);
+                continue;
+            }
+            for (const Network& network : result.table->networks)
+                QCOMPARE(network.losses.size(), result.table->tasks.size());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCandidateTable)

@@ -49,6 +49,7 @@ private slots:
     void namesAvoidCollisions();
     void longTaskNamesJoined();
     void twoTasksPredictNothing();
+    void tooManyTasksFails();
 };
 
 void TestHigherOrder::predictions_data()
@@ -154,6 +155,25 @@ void TestHigherOrder::twoTasksPredictNothing()
     QCOMPARE(result.predicted, 0);
     QCOMPARE(result.setAside, 0);
     QCOMPARE(result.table->networks.size(), std::size_t(2));
+}
+
+void TestHigherOrder::tooManyTasksFails()
+{
+    CandidateTable table;
+    for (int t = 0; t < 17; ++t) {
+        table.tasks.push_back("t" + std::to_string(t));
+        Network network;
+        network.name = table.tasks.back();
+        network.cost = kSnt;
+        table.networks.push_back(network);
+    }
+    for (std::size_t n = 0; n < table.networks.size(); ++n) {
+        table.networks[n].losses.assign(17, kNotSolved);
+        table.networks[n].losses[n] = 1.0;
+    }
+    const HigherOrderResult result = predictHigherOrder(table);
+    QVERIFY(!result);
+    QVERIFY2(result.error.find("The table has 17 tasks") == 0, result.error.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestHigherOrder)
