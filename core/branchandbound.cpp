@@ -37,10 +37,11 @@ struct Level
 class Search
 {
 public:
-    Search(const SelectionProblem& problem, Cost budget, SearchStats* stats,
-           const std::atomic_bool* cancel)
-        : m_problem(problem), m_budget(budget), m_stats(stats), m_cancel(cancel),
-          m_taskCount(problem.taskCount)
+    Search(const SelectionProblem& problem, Cost budget, const SubsetFronts* fronts,
+           SearchStats* stats, const std::atomic_bool* cancel)
+        : m_problem(problem), m_budget(budget),
+          m_fronts(fronts && fronts->isAvailable() ? fronts : nullptr), m_stats(stats),
+          m_cancel(cancel), m_taskCount(problem.taskCount)
     {
         m_coverReference.assign(m_taskCount, 0.0);
         for (int n = 0; n < problem.networkCount(); ++n) {
@@ -59,6 +60,8 @@ public:
             all[n] = n;
         Level& root = level(0);
         root.running.assign(m_taskCount, kInfinity);
+        if (m_fronts)
+            seedIncumbent(m_fronts->bestCoverWithin(m_budget));
         search(0, all.data(), static_cast<int>(all.size()), 0, m_problem.allTasks());
 
         SearchOutcome outcome;
@@ -80,17 +83,21 @@ private:
 
     void search(int depth, const int* candidates, int count, Cost cost, std::uint64_t uncovered);
     void offerRunning(const double* running, Cost cost);
+    void seedIncumbent(const std::vector<int>& networks);
     int filterCandidates(Level& node, const int* candidates, int count, Cost remaining);
     void buildSuffixes(Level& node, int size);
+    bool subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost remaining);
     bool suffixCanWin(const Level& node, int i, Cost cost, std::uint64_t uncovered, Cost remaining);
 
     const SelectionProblem& m_problem;
     const Cost m_budget;
+    const SubsetFronts* m_fronts;
     SearchStats* m_stats;
     const std::atomic_bool* m_cancel;
     const int m_taskCount;
     std::vector<double> m_coverReference;
     std::deque<Level> m_levels;
+    std::vector<double> m_keptScores;
 
     std::vector<int> m_chosen;
     std::vector<int> m_chosenRanks;
@@ -116,6 +123,8 @@ void Search::search(int depth, const int* candidates, int count, Cost cost, std:
         offerRunning(node.running.data(), cost);
 
     const Cost remaining = m_budget - cost;
+    if (!subsetBoundCanWin(node.running.data(), uncovered, remaining))
+        return;
     const int size = filterCandidates(node, candidates, count, remaining);
     if (size == 0)
         return;
@@ -163,6 +172,41 @@ void Search::offerRunning(const double* running, Cost cost)
     m_bestCost = cost;
     m_best = m_chosen;
     m_bestRanks = m_chosenRanks;
+}
+
+// Starts from the subset fronts' best cover, which is optimal up to rounding
+// and tie-breaks, so the bounds prune from the first node on.
+void Search::seedIncumbent(const std::vector<int>& networks)
+{
+    if (networks.empty())
+        return;
+    std::vector<double> running(m_taskCount, kInfinity);
+    Cost cost = 0;
+    for (int network : networks) {
+        const double* row = m_problem.row(network);
+        for (int t = 0; t < m_taskCount; ++t)
+            running[t] = std::min(running[t], row[t]);
+        cost += m_problem.costs[network];
+    }
+    m_chosen = networks;
+    offerRunning(running.data(), cost);
+    m_chosen.clear();
+}
+
+// The subset-front bound ignores which networks this node may still add, so
+// it is weaker per node than an exact answer but far stronger than the
+// per-task bound when the budget binds. It is summed in a different order
+// than scores, so it only prunes with a relative margin of 1e-9.
+bool Search::subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost remaining)
+{
+    if (!m_fronts)
+        return true;
+    const double bound = m_fronts->lowerBound(running, uncovered, remaining, m_keptScores);
+    const bool canWin = bound != kInfinity &&
+                        (!m_found || bound <= m_bestScore + 1e-9 * std::max(1.0, m_bestScore));
+    if (!canWin && m_stats)
+        ++m_stats->prunedByBound;
+    return canWin;
 }
 
 // Keeps the candidates that fit the remaining budget and lower the running
@@ -299,12 +343,13 @@ bool Search::suffixCanWin(const Level& node, int i, Cost cost, std::uint64_t unc
 
 } // namespace
 
-SearchOutcome branchAndBound(const SelectionProblem& problem, Cost budget, SearchStats* stats,
+SearchOutcome branchAndBound(const SelectionProblem& problem, Cost budget,
+                             const SubsetFronts* fronts, SearchStats* stats,
                              const std::atomic_bool* cancel)
 {
     if (budget < 0)
         return {};
-    return Search(problem, budget, stats, cancel).run();
+    return Search(problem, budget, fronts, stats, cancel).run();
 }
 
 } // namespace tg::detail

@@ -132,7 +132,9 @@ Solution selectNetworks(const CandidateTable& table, Cost budget, const Objectiv
         return solution;
     }
     const detail::SelectionProblem problem = detail::prepareProblem(table, objective);
-    const detail::SearchOutcome outcome = detail::branchAndBound(problem, budget, stats, cancel);
+    const detail::SubsetFronts fronts(problem, budget);
+    const detail::SearchOutcome outcome =
+        detail::branchAndBound(problem, budget, &fronts, stats, cancel);
     if (!outcome.found)
         return infeasibleSolution(problem, budget);
     return solutionFromProblemSet(table, problem, outcome.networks, objective, budget);
@@ -253,9 +255,10 @@ std::vector<Solution> paretoFront(const CandidateTable& table, const Objective& 
     Cost budget = 0;
     for (Cost cost : problem.costs)
         budget += cost;
+    const detail::SubsetFronts fronts(problem, budget);
     while (true) {
         const detail::SearchOutcome outcome =
-            detail::branchAndBound(problem, budget, nullptr, cancel);
+            detail::branchAndBound(problem, budget, &fronts, nullptr, cancel);
         if (outcome.cancelled)
             return {};
         if (!outcome.found)

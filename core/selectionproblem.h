@@ -63,8 +63,64 @@ struct SearchOutcome
     std::vector<int> networks; // indices into the problem's networks
 };
 
-// The exact branch and bound; see selectNetworks for the contract.
-SearchOutcome branchAndBound(const SelectionProblem& problem, Cost budget, SearchStats* stats,
+} // namespace tg::detail
+
+namespace tg::detail {
+
+// For every subset U of tasks, the cost/score front of serving exactly U with
+// new networks: U split into groups, each group served by one network that
+// solves all of it, each network paying its full cost. Ignoring which
+// networks a search node may still add, this yields a lower bound on the
+// best score reachable from any running solution. Built only for tables
+// small enough (about 14 tasks) that the 3^k subset pairs stay cheap.
+class SubsetFronts
+{
+public:
+    // One way to serve a subset: `group` (holding the subset's lowest task)
+    // served by `network`, the remaining tasks by point `restIndex` of the
+    // rest's front.
+    struct Point
+    {
+        Cost cost;
+        double score;
+        int network;
+        int restIndex;
+        std::uint64_t group;
+    };
+
+    // Keeps only points that cost at most `maxBudget`. isAvailable() is false
+    // when the table is too large for the subset tables.
+    SubsetFronts(const SelectionProblem& problem, Cost maxBudget);
+
+    bool isAvailable() const { return !m_fronts.empty(); }
+
+    // A lower bound on the score of any solution that extends the running
+    // per-task weighted losses `running` (infinity where uncovered) with
+    // networks costing at most `budget` in total. Infinity when no extension
+    // covers the uncovered tasks within the budget. Not rounded in task
+    // order, so callers must allow a small tolerance.
+    double lowerBound(const double* running, std::uint64_t uncovered, Cost budget,
+                      std::vector<double>& scratch) const;
+
+    // The networks of the best way to serve every task within `budget`, a
+    // valid solution that seeds the search; empty when none fits.
+    std::vector<int> bestCoverWithin(Cost budget) const;
+
+private:
+    double bestScoreWithin(std::uint64_t tasks, Cost budget) const;
+
+    int m_taskCount = 0;
+    std::vector<std::vector<Point>> m_fronts; // indexed by task subset
+};
+
+} // namespace tg::detail
+
+namespace tg::detail {
+
+// The exact branch and bound; see selectNetworks for the contract. `fronts`
+// (may be null or unavailable) must have been built for at least `budget`.
+SearchOutcome branchAndBound(const SelectionProblem& problem, Cost budget,
+                             const SubsetFronts* fronts, SearchStats* stats,
                              const std::atomic_bool* cancel);
 
 } // namespace tg::detail
