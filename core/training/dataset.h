@@ -5,6 +5,7 @@
 #include "core/training/tasks.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <torch/torch.h>
 #include <vector>
@@ -59,5 +60,35 @@ public:
     // order. Throws std::out_of_range for an index outside the split.
     virtual Batch batch(Split split, const std::vector<std::int64_t>& indices) const = 0;
 };
+
+// Helpers shared by the Dataset implementations.
+
+// One example before normalisation, as the implementations cache it:
+// - image: uint8 [3, H, W]
+// - targets, one per task: PixelClasses uint8 [H, W] (int32 when the task has
+//   more than 256 classes); PixelValues float [C, H, W]; ImageClasses int64
+//   scalar; ImageValues float [C]
+struct Example
+{
+    torch::Tensor image;
+    std::vector<torch::Tensor> targets;
+};
+
+using ExamplePointer = std::shared_ptr<const Example>;
+
+// The class tensor type that stores `classes` distinct indices compactly.
+torch::ScalarType classStorageType(int classes);
+
+// Computes per-channel mean and standard deviation of the values task at
+// `taskIndex` over `examples`. A channel with zero spread gets std 1.
+ChannelStatistics computeStatistics(const TaskSpec& task, int taskIndex,
+                                    const std::vector<ExamplePointer>& examples);
+
+// Stacks examples into a batch, converting images to float in [0, 1], class
+// targets to int64 and normalising value targets with `statistics` (one entry
+// per task, ignored for class tasks).
+Batch assembleBatch(const std::vector<TaskSpec>& tasks,
+                    const std::vector<ChannelStatistics>& statistics,
+                    const std::vector<ExamplePointer>& examples);
 
 } // namespace tg::training

@@ -4,6 +4,7 @@
 
 #include "core/training/tasks.h"
 
+#include <cstdint>
 #include <torch/torch.h>
 #include <vector>
 
@@ -16,11 +17,16 @@ struct NetworkSpec
     int imageSize = 64;          // input pixels per side, a multiple of 16
 };
 
-// Channel counts of the encoder stages for a width multiplier. Every count is
-// the full-size count times sqrt(width), rounded to a multiple of 4 (at least
-// 4): the encoder's cost is dominated by pointwise convolutions, whose
-// parameters and multiply-adds grow with the square of the channel count, so
-// sqrt(width) makes both scale roughly linearly with `width`.
+// Scales a full-size channel count by a width multiplier: the count times
+// sqrt(width), rounded to the nearest integer, at least 1. Pointwise and
+// strided convolutions carry most of the network's parameters and
+// multiply-adds, and both grow with the product of input and output channels,
+// so sqrt(width) makes the whole network's parameters and multiply-adds scale
+// roughly linearly with `width` (0.5 gives about half of each).
+int scaledChannels(int fullChannels, double width);
+
+// Channel counts of the encoder: the stem followed by one entry per
+// downsampling stage.
 std::vector<int> encoderChannels(double width);
 
 // Xception-style encoder shared by all tasks, plus one light decoder per task.
@@ -39,8 +45,27 @@ public:
 
     const NetworkSpec& spec() const { return m_spec; }
 
+    // Multiply-adds per image of the convolutions and linear layers for an
+    // input of imageSize x imageSize pixels; normalisation, activations and
+    // additions are not counted.
+    std::int64_t multiplyAdds(int imageSize) const;
+
 private:
+    // A convolution or linear layer's multiply-adds per output pixel, and the
+    // side of its output relative to the input image (1 for full size, 1/16
+    // at the deepest stage, 0 for layers after global pooling).
+    struct LayerCost
+    {
+        std::int64_t perOutputPixel = 0;
+        double outputScale = 1.0;
+    };
+
+    torch::nn::Sequential buildEncoder();
+    torch::nn::Sequential buildPixelDecoder(int outputs);
+    torch::nn::Sequential buildImageDecoder(int outputs);
+
     NetworkSpec m_spec;
+    std::vector<LayerCost> m_layerCosts;
     torch::nn::Sequential m_encoder{nullptr};
     std::vector<torch::nn::Sequential> m_decoders;
 };
