@@ -231,7 +231,9 @@ ExperimentConfig parseRoot(const json& root)
         throw ConfigError{"key 'tasks' is missing; list the short names of the tasks to "
                           "train, for example [\"s\", \"d\", \"n\"]"};
     readTasks(*tasks, &config.tasks);
-    readInt(root, "imageSize", "", &config.imageSize, 8);
+    readInt(root, "imageSize", "", &config.imageSize, 16);
+    if (config.imageSize % 16 != 0)
+        fail("imageSize", root.at("imageSize"), "a multiple of 16 (pixels per side)");
     if (const json* value = member(root, "widths"))
         readWidths(*value, &config);
     if (const json* value = member(root, "schedule"))
@@ -342,7 +344,7 @@ std::optional<ExperimentConfig> experimentPreset(const std::string& name,
         return config;
     }
     if (name == "demo") {
-        config.imageSize = 24;
+        config.imageSize = 16;
         config.fullWidth = 0.25;
         config.halfWidth = 0.125;
         config.dataset.trainSize = 320;

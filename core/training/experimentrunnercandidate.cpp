@@ -4,7 +4,6 @@
 #include "core/training/checkpoint.h"
 #include "core/training/experimentrunnerprivate.h"
 #include "core/training/experimenttables.h"
-#include "core/training/networkstats.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -89,14 +88,7 @@ void ExperimentRunnerPrivate::trainCandidate(int candidate, int worker, std::int
 {
     const TrainerSettings settings = settingsFor(candidate, worker);
     const PlannedCandidate& planned = m_plan[candidate];
-    const NetworkStats stats =
-        networkStats(m_results.candidates[candidate].tasks, planned.width, m_config.imageSize);
     QDir().mkpath(QString::fromStdString(settings.checkpointFolder));
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_results.candidates[candidate].parameters = stats.parameters;
-        m_results.candidates[candidate].multiplyAdds = stats.multiplyAdds;
-    }
     setStatus(candidate, CandidateStatus::Training);
 
     CurveWriter curve(curvePath(m_folder, planned.name), m_results.candidates[candidate].tasks);

@@ -203,6 +203,7 @@ void ExperimentRunnerPrivate::run()
         Q_EMIT q->candidateStatusChanged(i, m_results.candidates[i].status);
 
     bool ok = openDataset(&error);
+    recordNetworkStats();
     if (ok && m_config.strategy == Strategy::EarlyStop) {
         if (m_results.phase == "train") {
             const std::int64_t early = std::max<std::int64_t>(
@@ -264,6 +265,20 @@ bool ExperimentRunnerPrivate::openDataset(QString* error)
         std::min<std::int64_t>(m_config.schedule.batchSize, m_dataset->size(Split::Train));
     m_stepsPerEpoch = std::max<std::int64_t>(1, m_dataset->size(Split::Train) / batch);
     return true;
+}
+
+// Runs before any worker starts: counting builds networks, which draws from
+// LibTorch's global generator and would disturb the seeded initialisation of
+// a network built at the same time.
+void ExperimentRunnerPrivate::recordNetworkStats()
+{
+    for (size_t i = 0; i < m_plan.size(); ++i) {
+        CandidateRecord& record = m_results.candidates[i];
+        const NetworkStats stats = networkStats(record.tasks, record.width, m_config.imageSize);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        record.parameters = stats.parameters;
+        record.multiplyAdds = stats.multiplyAdds;
+    }
 }
 
 std::vector<int> ExperimentRunnerPrivate::pending(bool includeEarlyDone) const

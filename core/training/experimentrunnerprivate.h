@@ -46,6 +46,7 @@ private:
     bool loadEarlierRun(QString* error);
     void run();
     bool openDataset(QString* error);
+    void recordNetworkStats();
     void runPhase(const std::vector<int>& candidates, std::int64_t stopAtStep);
     void workerLoop(int worker, std::deque<int>* queue, std::int64_t stopAtStep);
     void trainCandidate(int candidate, int worker, std::int64_t stopAtStep);

@@ -1,0 +1,217 @@
+#include "core/experimentconfig.h"
+#include "core/experimentplan.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+using namespace tg;
+
+class TestExperimentConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultsWhenKeysMissing();
+    void fullConfigurationParses();
+    void invalidValueNamesKey_data();
+    void invalidValueNamesKey();
+    void savedJsonRoundTrips();
+    void readsFileAndReportsMissing();
+    void presetsExist();
+    void exhaustivePlanFiveTasks();
+    void higherOrderPlanFiveTasks();
+    void longTaskNamesJoinWithPlus();
+};
+
+void TestExperimentConfig::defaultsWhenKeysMissing()
+{
+    const auto result = parseExperimentConfig(R"({"tasks": ["s", "d"]})", "test.json");
+    QVERIFY2(result, result.error.c_str());
+    const ExperimentConfig& config = *result.config;
+    QCOMPARE(config.tasks, (std::vector<std::string>{"s", "d"}));
+    QCOMPARE(config.schedule.learningRate, 0.2);
+    QCOMPARE(config.schedule.validationInterval, 0.2);
+    QCOMPARE(config.earlyStopFraction, 0.2);
+    QCOMPARE(config.strategy, Strategy::Exhaustive);
+    QCOMPARE(config.device, DeviceChoice::Auto);
+    QCOMPARE(config.dataset.kind, DatasetKind::Scenes);
+    QCOMPARE(config.imageSize, 64);
+    QCOMPARE(config.fullWidth, 1.0);
+    QCOMPARE(config.halfWidth, 0.5);
+}
+
+void TestExperimentConfig::fullConfigurationParses()
+{
+    const auto result = parseExperimentConfig(R"({
+        "dataset": {"kind": "folder", "path": "/data/taskonomy"},
+        "tasks": ["s", "d", "n"],
+        "imageSize": 32,
+        "widths": {"full": 0.5, "half": 0.25},
+        "schedule": {"batchSize": 8, "learningRate": 0.01, "momentum": 0.8,
+                     "validationInterval": 0.5, "patience": 2, "plateauWindow": 7,
+                     "maxSteps": 99, "maxEpochs": 3},
+        "strategy": {"name": "early-stop", "fraction": 0.3},
+        "device": "cpu", "workers": 3, "seed": 42
+    })",
+                                              "full.json");
+    QVERIFY2(result, result.error.c_str());
+    const ExperimentConfig& config = *result.config;
+    QCOMPARE(config.dataset.kind, DatasetKind::Folder);
+    QCOMPARE(config.dataset.path, std::string("/data/taskonomy"));
+    QCOMPARE(config.imageSize, 32);
+    QCOMPARE(config.fullWidth, 0.5);
+    QCOMPARE(config.halfWidth, 0.25);
+    QCOMPARE(config.schedule.batchSize, 8);
+    QCOMPARE(config.schedule.learningRate, 0.01);
+    QCOMPARE(config.schedule.momentum, 0.8);
+    QCOMPARE(config.schedule.validationInterval, 0.5);
+    QCOMPARE(config.schedule.patience, 2);
+    QCOMPARE(config.schedule.plateauWindow, 7);
+    QCOMPARE(config.schedule.maxSteps, std::int64_t(99));
+    QCOMPARE(config.schedule.maxEpochs, 3);
+    QCOMPARE(config.strategy, Strategy::EarlyStop);
+    QCOMPARE(config.earlyStopFraction, 0.3);
+    QCOMPARE(config.device, DeviceChoice::Cpu);
+    QCOMPARE(config.workers, 3);
+    QCOMPARE(config.seed, std::uint64_t(42));
+}
+
+void TestExperimentConfig::invalidValueNamesKey_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("batch size") << R"({"tasks": ["s"], "schedule": {"batchSize": 0}})"
+                                << "c.json: key 'schedule.batchSize': value 0 is invalid";
+    QTest::newRow("learning rate")
+        << R"({"tasks": ["s"], "schedule": {"learningRate": "fast"}})"
+        << "c.json: key 'schedule.learningRate': value \"fast\" is invalid";
+    QTest::newRow("momentum") << R"({"tasks": ["s"], "schedule": {"momentum": 1.5}})"
+                              << "key 'schedule.momentum': value 1.5 is invalid";
+    QTest::newRow("strategy") << R"({"tasks": ["s"], "strategy": "greedy"})"
+                              << "key 'strategy': value \"greedy\" is invalid";
+    QTest::newRow("device") << R"({"tasks": ["s"], "device": "tpu"})"
+                            << "key 'device': value \"tpu\" is invalid";
+    QTest::newRow("dataset kind") << R"({"tasks": ["s"], "dataset": {"kind": "web"}})"
+                                  << "key 'dataset.kind': value \"web\" is invalid";
+    QTest::newRow("folder path") << R"({"tasks": ["s"], "dataset": {"kind": "folder"}})"
+                                 << "key 'dataset.path' is missing";
+    QTest::newRow("repeated task") << R"({"tasks": ["s", "s"]})"
+                                   << "key 'tasks': value \"s\" is invalid; expected each task "
+                                      "only once";
+    QTest::newRow("reserved task") << R"({"tasks": ["cost"]})"
+                                   << "key 'tasks': value \"cost\" is invalid";
+    QTest::newRow("no tasks") << R"({"seed": 1})"
+                              << "key 'tasks' is missing";
+    QTest::newRow("unknown key") << R"({"tasks": ["s"], "schedule": {"epochs": 3}})"
+                                 << "unknown key 'schedule.epochs'";
+    QTest::newRow("image size") << R"({"tasks": ["s"], "imageSize": 40})"
+                                << "key 'imageSize': value 40 is invalid";
+    QTest::newRow("width") << R"({"tasks": ["s"], "widths": {"half": -1}})"
+                           << "key 'widths.half': value -1 is invalid";
+    QTest::newRow("workers") << R"({"tasks": ["s"], "workers": -2})"
+                             << "key 'workers': value -2 is invalid";
+    QTest::newRow("syntax") << R"({"tasks": ["s",)"
+                            << "c.json: invalid JSON";
+}
+
+void TestExperimentConfig::invalidValueNamesKey()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, expected);
+    const auto result = parseExperimentConfig(json.toStdString(), "c.json");
+    QVERIFY(!result);
+    QVERIFY2(QString::fromStdString(result.error).contains(expected), result.error.c_str());
+}
+
+void TestExperimentConfig::savedJsonRoundTrips()
+{
+    auto config = experimentPreset("quick", {"s", "d", "n"});
+    QVERIFY(config);
+    config->strategy = Strategy::HigherOrder;
+    config->seed = 7;
+    config->debug.nanCandidate = "sd";
+    config->debug.nanStep = 4;
+    const std::string text = toExperimentConfigJson(*config);
+    const auto parsed = parseExperimentConfig(text, "saved.json");
+    QVERIFY2(parsed, parsed.error.c_str());
+    QCOMPARE(toExperimentConfigJson(*parsed.config), text);
+    QCOMPARE(parsed.config->debug.nanStep, std::int64_t(4));
+}
+
+void TestExperimentConfig::readsFileAndReportsMissing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.json"));
+    const auto missing = readExperimentConfig(path.toStdString());
+    QVERIFY(!missing);
+    QVERIFY(QString::fromStdString(missing.error).startsWith(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"tasks": ["k"], "seed": 3})");
+    file.close();
+    const auto read = readExperimentConfig(path.toStdString());
+    QVERIFY2(read, read.error.c_str());
+    QCOMPARE(read.config->seed, std::uint64_t(3));
+}
+
+void TestExperimentConfig::presetsExist()
+{
+    for (const std::string& name : experimentPresetNames()) {
+        const auto config = experimentPreset(name, {"s", "d"});
+        QVERIFY2(config, name.c_str());
+        QCOMPARE(config->imageSize % 16, 0);
+        QCOMPARE(config->tasks.size(), size_t(2));
+    }
+    QVERIFY(!experimentPreset("huge", {"s"}));
+}
+
+void TestExperimentConfig::exhaustivePlanFiveTasks()
+{
+    ExperimentConfig config;
+    config.tasks = {"s", "d", "n", "k", "e"};
+    const std::vector<PlannedCandidate> plan = planCandidates(config);
+    QCOMPARE(plan.size(), size_t(36));
+    QCOMPARE(plan.front().name, std::string("s"));
+    QCOMPARE(plan[5].name, std::string("sd"));
+    QCOMPARE(plan[5].tasks, (std::vector<int>{0, 1}));
+    QCOMPARE(plan[30].name, std::string("sdnke"));
+    QCOMPARE(plan[31].name, std::string("s-half"));
+    QCOMPARE(plan[35].name, std::string("e-half"));
+    std::set<std::string> names;
+    for (const PlannedCandidate& candidate : plan) {
+        names.insert(candidate.name);
+        QCOMPARE(candidate.cost, candidate.halfSize ? Cost(500000) : Cost(1000000));
+        QCOMPARE(candidate.width, candidate.halfSize ? 0.5 : 1.0);
+        if (candidate.halfSize)
+            QCOMPARE(candidate.tasks.size(), size_t(1));
+    }
+    QCOMPARE(names.size(), size_t(36));
+    QVERIFY(names.count("sdn"));
+    QVERIFY(names.count("dnke"));
+}
+
+void TestExperimentConfig::higherOrderPlanFiveTasks()
+{
+    ExperimentConfig config;
+    config.tasks = {"s", "d", "n", "k", "e"};
+    config.strategy = Strategy::HigherOrder;
+    const std::vector<PlannedCandidate> plan = planCandidates(config);
+    QCOMPARE(plan.size(), size_t(20));
+    std::vector<std::string> names;
+    for (const PlannedCandidate& candidate : plan)
+        names.push_back(candidate.name);
+    const std::vector<std::string> expected = {
+        "s",  "d",  "n",  "k",  "e",  "sd",     "sn",     "sk",     "se",     "dn",
+        "dk", "de", "nk", "ne", "ke", "s-half", "d-half", "n-half", "k-half", "e-half"};
+    QCOMPARE(names, expected);
+}
+
+void TestExperimentConfig::longTaskNamesJoinWithPlus()
+{
+    QCOMPARE(candidateName({"depth", "normal"}, {0, 1}, false), std::string("depth+normal"));
+    QCOMPARE(candidateName({"depth", "normal"}, {1}, true), std::string("normal-half"));
+}
+
+QTEST_GUILESS_MAIN(TestExperimentConfig)
+#include "tst_experimentconfig.moc"
