@@ -86,7 +86,7 @@ private:
     void seedIncumbent(const std::vector<int>& networks);
     int filterCandidates(Level& node, const int* candidates, int count, Cost remaining);
     void buildSuffixes(Level& node, int size);
-    bool subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost remaining);
+    bool subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost cost);
     bool suffixCanWin(const Level& node, int i, Cost cost, std::uint64_t uncovered, Cost remaining);
 
     const SelectionProblem& m_problem;
@@ -122,9 +122,9 @@ void Search::search(int depth, const int* candidates, int count, Cost cost, std:
     if (uncovered == 0)
         offerRunning(node.running.data(), cost);
 
-    const Cost remaining = m_budget - cost;
-    if (!subsetBoundCanWin(node.running.data(), uncovered, remaining))
+    if (!subsetBoundCanWin(node.running.data(), uncovered, cost))
         return;
+    const Cost remaining = m_budget - cost;
     const int size = filterCandidates(node, candidates, count, remaining);
     if (size == 0)
         return;
@@ -196,14 +196,28 @@ void Search::seedIncumbent(const std::vector<int>& networks)
 // The subset-front bound ignores which networks this node may still add, so
 // it is weaker per node than an exact answer but far stronger than the
 // per-task bound when the budget binds. It is summed in a different order
-// than scores, so it only prunes with a relative margin of 1e-9.
-bool Search::subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost remaining)
+// than scores, so it compares with a relative margin of 1e-9.
+bool Search::subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost cost)
 {
     if (!m_fronts)
         return true;
+    const Cost remaining = m_budget - cost;
     const double bound = m_fronts->lowerBound(running, uncovered, remaining, m_keptScores);
-    const bool canWin = bound != kInfinity &&
-                        (!m_found || bound <= m_bestScore + 1e-9 * std::max(1.0, m_bestScore));
+    bool canWin = bound != kInfinity;
+    if (canWin && m_found) {
+        const double margin = 1e-9 * std::max(1.0, m_bestScore);
+        canWin = bound <= m_bestScore + margin;
+        // When no extension can be clearly better, only ties remain, and a
+        // tie must not cost more than the incumbent. Without this, a loose
+        // budget leaves every node with a bound equal to the optimum.
+        // NOTE: a solution better than the incumbent by less than the margin
+        // is treated as a tie here.
+        const Cost tieBudget = m_bestCost - cost;
+        if (canWin && bound >= m_bestScore - margin && tieBudget < remaining) {
+            canWin = tieBudget >= 0 && m_fronts->lowerBound(running, uncovered, tieBudget,
+                                                            m_keptScores) <= m_bestScore + margin;
+        }
+    }
     if (!canWin && m_stats)
         ++m_stats->prunedByBound;
     return canWin;
