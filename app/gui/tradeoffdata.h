@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/candidatetable.h"
+#include "core/selection.h"
+#include "widgets/tradeoffseries.h"
+
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace tg {
+
+// A table of approximate losses (early stop, higher order) whose selections
+// the trade-off plot compares with the exact one.
+struct ApproximationTable
+{
+    QString name;
+    std::shared_ptr<const CandidateTable> table;
+};
+
+// Budgets from the cheapest cover to the larger of the front's last cost and
+// one SNT per task, in steps of 0.5 SNT.
+std::vector<Cost> tradeoffBudgets(const CandidateTable& table, const std::vector<Solution>& front);
+
+// Every series of the trade-off plot: the exact front of `table`, each
+// approximation (its own front, re-evaluated on `table` by network name where
+// `table` has every chosen network; other points are left out) and the
+// baselines. Slow on large tables: call it off the GUI thread. Stops early
+// when `cancel` becomes true.
+std::vector<TradeoffSeries>
+computeTradeoffSeries(const CandidateTable& table, const std::vector<Solution>& front,
+                      const std::vector<ApproximationTable>& approximations,
+                      const std::atomic_bool* cancel);
+
+} // namespace tg
