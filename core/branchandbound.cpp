@@ -24,10 +24,10 @@ struct Level
     std::vector<double> running; // weighted loss per task, +infinity when uncovered
     std::vector<Entry> entries;
     std::vector<int> order;
-    // Row i describes the candidates order[i..]: per task, the lowest
-    // weighted loss that improves the running solution, the cheapest cost of
-    // a network serving the task, and the lowest cost share (cost divided by
-    // the number of tasks the network improves).
+    // Row i describes the candidates order[i..]. Per task it stores the lowest
+    // weighted loss that improves the running solution, the cheapest network
+    // serving the task and the lowest cost share. A network's cost share is
+    // its cost divided by the number of tasks it improves.
     std::vector<double> suffixLoss;
     std::vector<Cost> suffixCost;
     std::vector<double> suffixShare;
@@ -194,7 +194,7 @@ void Search::seedIncumbent(const std::vector<int>& networks)
 }
 
 // The subset-front bound ignores which networks this node may still add, so
-// it is weaker per node than an exact answer but far stronger than the
+// it is weaker than an exact solution of the node but far stronger than the
 // per-task bound when the budget binds. It is summed in a different order
 // than scores, so it compares with a relative margin of 1e-9.
 bool Search::subsetBoundCanWin(const double* running, std::uint64_t uncovered, Cost cost)
@@ -313,10 +313,10 @@ bool Search::suffixCanWin(const Level& node, int i, Cost cost, std::uint64_t unc
     const double* shares = node.suffixShare.data() + at;
 
     // Cover: every uncovered task needs a network, so the dearest of the
-    // cheapest networks per task must fit; and since each network's cost is
-    // shared among the tasks it improves, the sum of the lowest shares of the
-    // uncovered tasks must fit too. Shares are fractions, so they are only
-    // trusted half a cost unit past the budget.
+    // cheapest networks per task must fit. Each network's cost is shared among
+    // the tasks it improves, so the sum of the lowest shares of the uncovered
+    // tasks must fit too. Shares are fractions, so they are only trusted half
+    // a cost unit past the budget.
     double shareSum = 0.0;
     for (int t = 0; t < k; ++t) {
         if (!(uncovered & (std::uint64_t(1) << t)))

@@ -53,7 +53,11 @@ struct SearchStats
 // result has the lower cost, then fewer networks, then the lexicographically
 // smaller sorted list of network names. When `cancel` becomes true the search
 // stops early and returns the best solution found so far; callers that pass
-// a cancel flag must treat that result as possibly not optimal.
+// a cancel flag must treat that result as possibly not optimal. Tables with
+// more than 64 tasks are not supported and return an infeasible solution with
+// minCost -1. Infeasible results (also for a negative budget) carry minCost.
+// NOTE: for pruning, scores within a relative 1e-9 of the incumbent count as
+// ties, so a solution better by less than that may be passed over.
 Solution selectNetworks(const CandidateTable& table, Cost budget, const Objective& objective = {},
                         SearchStats* stats = nullptr, const std::atomic_bool* cancel = nullptr);
 
@@ -63,8 +67,9 @@ Solution bruteForceSelect(const CandidateTable& table, Cost budget,
                           const Objective& objective = {});
 
 // The cost/loss Pareto front: the optimal solution at every budget where the
-// answer changes, ordered by increasing cost and strictly decreasing score.
-// The first entry is the cheapest admissible cover; empty when none exists.
+// result changes, ordered by increasing cost and strictly decreasing score.
+// Each entry's budget is its cost. The first entry is the cheapest admissible
+// cover; empty when none exists or when `cancel` becomes true.
 std::vector<Solution> paretoFront(const CandidateTable& table, const Objective& objective = {},
                                   const std::atomic_bool* cancel = nullptr);
 

@@ -302,6 +302,14 @@ std::optional<SelectRequest> buildRequest(const QCommandLineParser& parser, cons
     if (!table)
         return std::nullopt;
     request.table = std::move(*table);
+    if (request.table.tasks.size() > 64) {
+        *error = CommandError{kExitInvalidInput,
+                              QStringLiteral("The table %1 has %2 tasks; selection supports at "
+                                             "most 64.")
+                                  .arg(parser.value(options.candidates))
+                                  .arg(request.table.tasks.size())};
+        return std::nullopt;
+    }
     if (parser.isSet(options.weights)) {
         auto weights = parseTaskValues(parser.value(options.weights), QStringLiteral("weights"),
                                        request.table, 1.0, error);
