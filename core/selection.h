@@ -69,7 +69,8 @@ Solution bruteForceSelect(const CandidateTable& table, Cost budget,
 // The cost/loss Pareto front: the optimal solution at every budget where the
 // result changes, ordered by increasing cost and strictly decreasing score.
 // Each entry's budget is its cost. The first entry is the cheapest admissible
-// cover; empty when none exists or when `cancel` becomes true.
+// cover; empty when none exists, when `cancel` becomes true or when the
+// table has more than 64 tasks.
 std::vector<Solution> paretoFront(const CandidateTable& table, const Objective& objective = {},
                                   const std::atomic_bool* cancel = nullptr);
 

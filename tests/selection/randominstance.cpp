@@ -119,7 +119,8 @@ RandomInstance makeRandomInstance(std::uint32_t seed)
         }
     }
 
-    // Budgets from below the cheapest cover to above the sum of all costs.
+    // Budgets in quarter steps from 0, below every cover, to half an SNT per
+    // task plus 1.5, which leaves most instances unconstrained.
     const double top = 0.5 * k + 1.5;
     instance.budget = *costFromSnt(
         0.25 * std::uniform_int_distribution<int>(0, static_cast<int>(4 * top))(random));
@@ -130,6 +131,63 @@ RandomInstance makeRandomInstance(std::uint32_t seed)
                            (variedCosts ? ", varied costs" : "") +
                            (instance.objective.weights.empty() ? "" : ", weights") +
                            (instance.objective.limits.empty() ? "" : ", limits") + ", budget " +
+                           formatCost(instance.budget);
+    return instance;
+}
+
+RandomInstance makeWideRandomInstance(std::uint32_t seed)
+{
+    std::mt19937 random(seed);
+    auto chance = [&](double p) { return std::bernoulli_distribution(p)(random); };
+
+    RandomInstance instance;
+    const int k = std::uniform_int_distribution<int>(15, 18)(random);
+    for (int t = 0; t < k; ++t)
+        instance.table.tasks.push_back("t" + std::to_string(t));
+    const bool coarse = chance(0.5);
+
+    const int count = std::uniform_int_distribution<int>(8, 14)(random);
+    std::vector<unsigned> masks(count, 0);
+    for (unsigned& mask : masks) {
+        for (int t = 0; t < k; ++t) {
+            if (chance(0.35))
+                mask |= 1u << t;
+        }
+    }
+    // Every task joins some network, so the table stays valid.
+    for (int t = 0; t < k; ++t) {
+        bool covered = false;
+        for (unsigned mask : masks)
+            covered = covered || (mask & (1u << t));
+        if (!covered)
+            masks[std::uniform_int_distribution<int>(0, count - 1)(random)] |= 1u << t;
+    }
+    for (unsigned mask : masks) {
+        if (mask == 0)
+            continue;
+        const double cost = 0.25 * std::uniform_int_distribution<int>(2, 6)(random);
+        instance.table.networks.push_back(
+            subsetNetwork(instance.table.tasks, mask, cost, random, coarse));
+    }
+    for (int extra = 0; extra < 4; ++extra) {
+        const int t = std::uniform_int_distribution<int>(0, k - 1)(random);
+        const std::string name = instance.table.tasks[t] + "/2";
+        if (instance.table.networkIndex(name) >= 0)
+            continue;
+        std::vector<double> losses(k, kNotSolved);
+        losses[t] = drawLoss(random, coarse);
+        instance.table.networks.push_back(makeNetwork(name, 0.5, losses));
+    }
+    if (chance(0.3)) {
+        for (int t = 0; t < k; ++t)
+            instance.objective.weights.push_back(0.5 *
+                                                 std::uniform_int_distribution<int>(0, 6)(random));
+    }
+    instance.budget = *costFromSnt(0.25 * std::uniform_int_distribution<int>(4, 40)(random));
+    instance.description = std::to_string(k) + " tasks, " +
+                           std::to_string(instance.table.networks.size()) + " networks" +
+                           (coarse ? ", coarse losses" : "") +
+                           (instance.objective.weights.empty() ? "" : ", weights") + ", budget " +
                            formatCost(instance.budget);
     return instance;
 }

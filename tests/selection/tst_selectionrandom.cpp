@@ -40,6 +40,8 @@ class SelectionRandomTest : public QObject
 private slots:
     void branchAndBoundMatchesBruteForce_data();
     void branchAndBoundMatchesBruteForce();
+    void wideInstancesMatchBruteForce_data();
+    void wideInstancesMatchBruteForce();
     void paretoFrontMatchesSelection_data();
     void paretoFrontMatchesSelection();
 };
@@ -67,6 +69,28 @@ void SelectionRandomTest::branchAndBoundMatchesBruteForce()
     QVERIFY2(actual.networks == expected.networks, context.constData());
     QVERIFY2(actual.minCost == expected.minCost, context.constData());
     QCOMPARE(actual.budget, instance.budget);
+}
+
+void SelectionRandomTest::wideInstancesMatchBruteForce_data()
+{
+    QTest::addColumn<int>("seed");
+    for (int seed = 1; seed <= 150; ++seed)
+        QTest::addRow("seed %d", seed) << seed;
+}
+
+void SelectionRandomTest::wideInstancesMatchBruteForce()
+{
+    QFETCH(int, seed);
+    const auto instance = tg::testing::makeWideRandomInstance(static_cast<std::uint32_t>(seed));
+    const Solution expected = bruteForceSelect(instance.table, instance.budget, instance.objective);
+    const Solution actual = selectNetworks(instance.table, instance.budget, instance.objective);
+
+    const QByteArray context = QByteArray::fromStdString(instance.description) +
+                               "\nbrute force:      " + describe(expected) +
+                               "\nbranch and bound: " + describe(actual);
+    QVERIFY2(actual.feasible == expected.feasible, context.constData());
+    QVERIFY2(actual.networks == expected.networks, context.constData());
+    QVERIFY2(actual.minCost == expected.minCost, context.constData());
 }
 
 void SelectionRandomTest::paretoFrontMatchesSelection_data()
