@@ -61,13 +61,21 @@ QString costText(Cost cost)
     return QString::fromStdString(formatCost(cost));
 }
 
-QTableWidgetItem* readOnlyItem(const QString& text, const QString& toolTip = {})
+// Sets a cell's text, reusing its item: the panel refreshes every cell on
+// each budget step, and new items cost allocations and view notifications.
+void setCell(QTableWidget* table, int row, int column, const QString& text,
+             const QString& toolTip = {})
 {
-    auto* item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    if (!toolTip.isEmpty())
+    QTableWidgetItem* item = table->item(row, column);
+    if (!item) {
+        item = new QTableWidgetItem;
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        table->setItem(row, column, item);
+    }
+    if (item->text() != text)
+        item->setText(text);
+    if (item->toolTip() != toolTip)
         item->setToolTip(toolTip);
-    return item;
 }
 
 QString networkName(const CandidateTable& table, int index)
@@ -91,6 +99,9 @@ BudgetPanel::BudgetPanel(QWidget* parent)
             Qt::QueuedConnection);
     connect(worker, &BaselineWorker::computed, this, &BudgetPanel::onBaselinesComputed,
             Qt::QueuedConnection);
+    m_baselineDelay.setSingleShot(true);
+    m_baselineDelay.setInterval(150);
+    connect(&m_baselineDelay, &QTimer::timeout, this, &BudgetPanel::requestBaselines);
     m_thread.setObjectName(QStringLiteral("baselines"));
     m_thread.start(QThread::LowPriority);
 }
@@ -188,6 +199,11 @@ void BudgetPanel::setBaselineOptions(const BaselineOptions& options)
     requestBaselines();
 }
 
+void BudgetPanel::setBaselineDelay(int milliseconds)
+{
+    m_baselineDelay.setInterval(std::max(0, milliseconds));
+}
+
 void BudgetPanel::setStep(Cost step)
 {
     m_step = std::max<Cost>(1, step);
@@ -246,7 +262,7 @@ void BudgetPanel::setBudget(Cost budget)
     m_solution.budget = budget;
     showSolution();
     showBaselines();
-    requestBaselines();
+    m_baselineDelay.start();
     Q_EMIT budgetChanged(budget);
     Q_EMIT solutionChanged(m_solution);
 }
@@ -291,17 +307,16 @@ void BudgetPanel::showSolution()
     const auto taskCount = static_cast<int>(m_table->tasks.size());
     for (int t = 0; t < taskCount; ++t) {
         const auto task = static_cast<std::size_t>(t);
-        m_taskTable->setItem(t, TaskNameColumn,
-                             readOnlyItem(QString::fromStdString(m_table->tasks[task])));
+        setCell(m_taskTable, t, TaskNameColumn, QString::fromStdString(m_table->tasks[task]));
         if (!m_solution.feasible) {
-            m_taskTable->setItem(t, TaskLossColumn, readOnlyItem(QString()));
-            m_taskTable->setItem(t, TaskNetworkColumn, readOnlyItem(QString()));
+            setCell(m_taskTable, t, TaskLossColumn, QString());
+            setCell(m_taskTable, t, TaskNetworkColumn, QString());
             continue;
         }
         const int serving = m_solution.assignment[task];
         const double loss = m_table->networks[static_cast<std::size_t>(serving)].losses[task];
-        m_taskTable->setItem(t, TaskLossColumn, readOnlyItem(lossText(loss)));
-        m_taskTable->setItem(t, TaskNetworkColumn, readOnlyItem(networkName(*m_table, serving)));
+        setCell(m_taskTable, t, TaskLossColumn, lossText(loss));
+        setCell(m_taskTable, t, TaskNetworkColumn, networkName(*m_table, serving));
     }
 
     if (!m_solution.feasible) {
@@ -322,15 +337,15 @@ namespace {
 void setBaselineRow(QTableWidget* table, int row, const Solution& solution)
 {
     if (solution.feasible) {
-        table->setItem(row, 0, readOnlyItem(costText(solution.cost)));
-        table->setItem(row, 1, readOnlyItem(lossText(solution.totalLoss)));
+        setCell(table, row, 0, costText(solution.cost));
+        setCell(table, row, 1, lossText(solution.totalLoss));
         return;
     }
     const QString needs = solution.minCost < 0
                               ? BudgetPanel::tr("networks missing")
                               : BudgetPanel::tr("needs %1").arg(costText(solution.minCost));
-    table->setItem(row, 0, readOnlyItem(needs));
-    table->setItem(row, 1, readOnlyItem(QString()));
+    setCell(table, row, 0, needs);
+    setCell(table, row, 1, QString());
 }
 
 void setTaskBaseline(QTableWidget* table, const CandidateTable& candidates, int column,
@@ -338,16 +353,14 @@ void setTaskBaseline(QTableWidget* table, const CandidateTable& candidates, int 
 {
     for (int t = 0; t < table->rowCount(); ++t) {
         if (!solution.feasible) {
-            table->setItem(t, column, readOnlyItem(QString()));
+            setCell(table, t, column, QString());
             continue;
         }
         const auto task = static_cast<std::size_t>(t);
         const int serving = solution.assignment[task];
         const double loss = candidates.networks[static_cast<std::size_t>(serving)].losses[task];
-        table->setItem(
-            t, column,
-            readOnlyItem(lossText(loss),
-                         BudgetPanel::tr("Served by %1").arg(networkName(candidates, serving))));
+        setCell(table, t, column, lossText(loss),
+                BudgetPanel::tr("Served by %1").arg(networkName(candidates, serving)));
     }
 }
 
@@ -360,12 +373,12 @@ void BudgetPanel::showBaselines()
     if (!m_table || cached == m_baselineCache.end()) {
         const QString pending = m_table ? tr("computing…") : QString();
         for (int row = AllInOneRow; row < BaselineRowCount; ++row) {
-            m_baselineTable->setItem(row, 0, readOnlyItem(pending));
-            m_baselineTable->setItem(row, 1, readOnlyItem(QString()));
+            setCell(m_baselineTable, row, 0, pending);
+            setCell(m_baselineTable, row, 1, QString());
         }
         for (int column = AllInOneColumn; column <= PessimalColumn; ++column) {
             for (int t = 0; t < m_taskTable->rowCount(); ++t)
-                m_taskTable->setItem(t, column, readOnlyItem(QString()));
+                setCell(m_taskTable, t, column, QString());
         }
         return;
     }
@@ -383,10 +396,9 @@ void BudgetPanel::showBaselines()
     const bool randomValid = baselines.randomValidCount > 0;
     const QString averaged =
         randomValid ? tr("mean of %1").arg(baselines.randomValidCount) : tr("none fit");
-    m_baselineTable->setItem(RandomRow, 0, readOnlyItem(averaged));
-    m_baselineTable->setItem(
-        RandomRow, 1,
-        readOnlyItem(randomValid ? lossText(baselines.randomMeanTotalLoss) : QString()));
+    setCell(m_baselineTable, RandomRow, 0, averaged);
+    setCell(m_baselineTable, RandomRow, 1,
+            randomValid ? lossText(baselines.randomMeanTotalLoss) : QString());
 
     setTaskBaseline(m_taskTable, *m_table, AllInOneColumn, baselines.allInOne);
     setTaskBaseline(m_taskTable, *m_table, IndependentColumn, baselines.independent);

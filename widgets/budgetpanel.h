@@ -4,6 +4,7 @@
 #include "core/selection.h"
 
 #include <QThread>
+#include <QTimer>
 #include <QWidget>
 #include <atomic>
 #include <map>
@@ -25,7 +26,8 @@ struct BaselineResult;
 // and emits solutionChanged(). Beside the controls it shows the solution's
 // total loss and, per task, the loss and the serving network, together with
 // the baselines at the same budget. Baselines are computed on a worker thread
-// and cached per budget; they appear when ready.
+// and cached per budget; they are requested once the budget has rested for
+// baselineDelay() milliseconds and appear when ready.
 class BudgetPanel : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,10 @@ public:
     // front is not empty and emits solutionChanged().
     void setFront(std::shared_ptr<const CandidateTable> table, std::vector<Solution> front);
     void setBaselineOptions(const BaselineOptions& options);
+    // Milliseconds the budget must rest before its baselines are requested
+    // (default 150).
+    void setBaselineDelay(int milliseconds);
+    int baselineDelay() const { return m_baselineDelay.interval(); }
 
     // Budget step of the slider and the spin box arrows, in cost units
     // (default 0.5 SNT). The spin box still accepts any value.
@@ -89,6 +95,9 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_latestRequest;
     quint64 m_firstValidRequest = 0;
     QThread m_thread;
+    // Delays baseline requests until the budget rests, so that a slider drag
+    // does not start a computation at every step.
+    QTimer m_baselineDelay;
 
     QSlider* m_slider = nullptr;
     QDoubleSpinBox* m_spinBox = nullptr;

@@ -109,6 +109,9 @@ void LossPlotWidget::buildPlot()
     m_plot = new QCustomPlot(this);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
+    // Thousands of points per curve: draw polylines segment by segment, which
+    // the raster engine does far faster than stroking one long path.
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->xAxis->setLabel(tr("Step"));
     m_plot->yAxis->setLabel(tr("Loss"));
 
@@ -160,6 +163,8 @@ void LossPlotWidget::clear()
 {
     m_plot->clearGraphs();
     m_curves.clear();
+    m_pointCount = 0;
+    updateAntialiasing();
     m_candidateColours.clear();
     m_nextColour = 0;
     m_automaticRange = true;
@@ -218,8 +223,10 @@ int LossPlotWidget::drainBuffer()
         addChunk(chunk);
         added += static_cast<int>(chunk.steps.size());
     }
+    m_pointCount += added;
     if (curveCount() != curvesBefore)
         applyFilters();
+    updateAntialiasing();
     rescaleIfAutomatic();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     return added;
@@ -285,6 +292,24 @@ void LossPlotWidget::rebuildGraph(Curve& curve)
     curve.graph->setData(steps, smoothed, true);
 }
 
+bool LossPlotWidget::isLargePlot() const
+{
+    // Antialiased and wide lines cost several times more to draw; past this
+    // many points smooth replots matter more than smooth edges.
+    constexpr qint64 kLargePlotPoints = 50'000;
+    return m_pointCount > kLargePlotPoints;
+}
+
+void LossPlotWidget::updateAntialiasing()
+{
+    const bool large = isLargePlot();
+    if (m_plot->notAntialiasedElements().testFlag(QCP::aePlottables) == large)
+        return;
+    m_plot->setNotAntialiasedElement(QCP::aePlottables, large);
+    for (auto& entry : m_curves)
+        updateCurveStyle(entry.second);
+}
+
 bool LossPlotWidget::matchesFilters(const Curve& curve) const
 {
     return curve.id.task == m_taskFilter && isSplitShown(curve.id.split);
@@ -331,7 +356,8 @@ void LossPlotWidget::updateCurveStyle(Curve& curve)
     const bool training = curve.id.split == LossSplit::Training;
     if (training)
         colour.setAlpha(150);
-    curve.graph->setPen(QPen(colour, training ? 1.0 : 1.6));
+    const double width = training || isLargePlot() ? 1.0 : 1.6;
+    curve.graph->setPen(QPen(colour, width));
 
     QCPPlottableLegendItem* item = m_plot->legend->itemWithPlottable(curve.graph);
     if (item) {

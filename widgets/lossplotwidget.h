@@ -105,6 +105,8 @@ private:
     bool matchesFilters(const Curve& curve) const;
     void updateCurveStyle(Curve& curve);
     void rescaleIfAutomatic();
+    void updateAntialiasing();
+    bool isLargePlot() const;
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
 
     std::shared_ptr<LossCurveBuffer> m_buffer;
@@ -123,6 +125,7 @@ private:
     bool m_showValidation = true;
     bool m_automaticRange = true;
     int m_nextColour = 0;
+    qint64 m_pointCount = 0;
     std::map<QString, int> m_candidateColours;
 };
 

@@ -20,12 +20,18 @@ QString threeTaskCsv()
 
 namespace {
 
-// A deterministic pairwise affinity in [-0.15, 0.15]: how much task `a` gains
-// from sharing a network with task `b`.
-double pairAffinity(int a, int b)
+// A deterministic value in [0, 1) from two integers (a sine hash).
+double hashUnit(double a, double b)
 {
-    const double phase = std::sin(12.9898 * (a + 1) + 78.233 * (b + 1)) * 43758.5453;
-    return 0.30 * (phase - std::floor(phase)) - 0.15;
+    const double phase = std::sin(12.9898 * (a + 1.0) + 78.233 * (b + 1.0)) * 43758.5453;
+    return phase - std::floor(phase);
+}
+
+// Relative change of task `a`'s loss when task `b` shares its network, in
+// [-0.1, 0.1]; negative values help. Not symmetric, as in measured tables.
+double pairEffect(int a, int b)
+{
+    return 0.2 * hashUnit(a, b) - 0.1;
 }
 
 std::string subsetName(const std::vector<std::string>& tasks, unsigned mask)
@@ -62,15 +68,16 @@ CandidateTable syntheticTable(int taskCount)
         for (int t = 0; t < taskCount; ++t) {
             if (!(mask & (1u << t)))
                 continue;
-            double gain = 0.0;
+            double effect = 0.0;
             for (int u = 0; u < taskCount; ++u) {
                 if (u != t && (mask & (1u << u)))
-                    gain += pairAffinity(t, u);
+                    effect += pairEffect(t, u);
             }
+            const double mean = size > 1 ? effect / (size - 1) : 0.0;
+            const double noise = 0.02 * hashUnit(mask, 100.0 + t) - 0.01;
             const double base = 0.4 + 0.07 * t;
-            const double loss =
-                base * (1.0 - gain / std::max(1, size - 1) * 0.8 + 0.02 * (size - 1));
-            network.losses[static_cast<std::size_t>(t)] = std::round(loss * 1e4) / 1e4;
+            network.losses[static_cast<std::size_t>(t)] =
+                base * (1.0 + mean + 0.015 * (size - 1) + noise);
         }
         table.networks.push_back(std::move(network));
     }
@@ -79,7 +86,7 @@ CandidateTable syntheticTable(int taskCount)
         half.name = table.tasks[static_cast<std::size_t>(t)] + "-half";
         half.cost = kCostUnitsPerSnt / 2;
         half.losses.assign(count, kNotSolved);
-        half.losses[static_cast<std::size_t>(t)] = std::round((0.4 + 0.07 * t) * 1.1 * 1e4) / 1e4;
+        half.losses[static_cast<std::size_t>(t)] = (0.4 + 0.07 * t) * 1.08;
         table.networks.push_back(std::move(half));
     }
     return table;
