@@ -8,6 +8,9 @@ namespace {
 // Subset tables grow as 2^k and the pair enumeration as 3^k.
 constexpr int kMaxSubsetTasks = 14;
 constexpr double kMaxSingleNetworkSubsets = 2e7;
+// Fronts grow with the number of distinct costs; past this many combined
+// points the tables are dropped and the search uses its per-task bounds.
+constexpr std::int64_t kMaxCombinedPoints = 50'000'000;
 
 using Point = SubsetFronts::Point;
 
@@ -70,6 +73,7 @@ SubsetFronts::SubsetFronts(const SelectionProblem& problem, Cost maxBudget)
     // the best partition of the rest.
     m_fronts.assign(subsetCount, {});
     m_fronts[0].push_back({0, 0.0, -1, -1, 0});
+    std::int64_t combined = 0;
     for (std::uint64_t tasks = 1; tasks < subsetCount; ++tasks) {
         const std::uint64_t lowest = tasks & (~tasks + 1);
         const std::uint64_t others = tasks & ~lowest;
@@ -87,6 +91,11 @@ SubsetFronts::SubsetFronts(const SelectionProblem& problem, Cost maxBudget)
                     insertPoint(front, {a.cost + b.cost, a.score + b.score, a.network,
                                         static_cast<int>(r), group});
                 }
+                combined += static_cast<std::int64_t>(rest.size());
+            }
+            if (combined > kMaxCombinedPoints) {
+                m_fronts.clear();
+                return;
             }
             if (extra == others)
                 break;

@@ -120,7 +120,7 @@ RandomInstance makeRandomInstance(std::uint32_t seed)
     }
 
     // Budgets in quarter steps from 0, below every cover, to half an SNT per
-    // task plus 1.5, which leaves most instances unconstrained.
+    // task plus 1.5.
     const double top = 0.5 * k + 1.5;
     instance.budget = *costFromSnt(
         0.25 * std::uniform_int_distribution<int>(0, static_cast<int>(4 * top))(random));
