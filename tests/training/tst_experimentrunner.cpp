@@ -153,7 +153,6 @@ void TestExperimentRunner::trainingLossFalls()
     config.tasks = {"d"};
     config.schedule.maxSteps = 40;
     config.schedule.patience = 100;
-    config.workers = 1;
     const RunOutcome outcome = runToEnd(config, m_dir.filePath(QStringLiteral("falls")), false);
     QVERIFY2(outcome.completed, qPrintable(outcome.message));
     std::vector<double> losses;

@@ -1,0 +1,213 @@
+// Training throughput of the C++ trainer against the same network, batch and
+// step in PyTorch for Python, side by side, at 1 and 2 intra-op threads.
+//
+// Usage: bench_trainingthroughput [--tasks s,d,n,k,e] [--width 1.0]
+//        [--image-size 64] [--batch 32] [--steps 30] [--python /usr/bin/python3]
+
+#include "core/training/dataset.h"
+#include "core/training/tasks.h"
+#include "core/training/trainer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <atomic>
+#include <cstdio>
+
+using namespace tg::training;
+
+namespace {
+
+struct Options
+{
+    std::vector<std::string> tasks = defaultTaskNames();
+    double width = 1.0;
+    int imageSize = 64;
+    int batch = 32;
+    int steps = 30;
+    int warmup = 5;
+    QString python = QStringLiteral("/usr/bin/python3");
+};
+
+// One fixed random batch, returned for every request, so both sides measure
+// the training step and not data preparation.
+class FixedBatchDataset : public Dataset
+{
+public:
+    FixedBatchDataset(std::vector<TaskSpec> tasks, int imageSize, int batch)
+        : m_tasks(std::move(tasks)), m_imageSize(imageSize)
+    {
+        torch::manual_seed(2);
+        m_batch.images = torch::rand({batch, 3, imageSize, imageSize});
+        for (const TaskSpec& task : m_tasks) {
+            switch (task.kind) {
+            case TaskKind::PixelClasses:
+                m_batch.targets.push_back(
+                    torch::randint(task.channels, {batch, imageSize, imageSize}));
+                break;
+            case TaskKind::PixelValues:
+                m_batch.targets.push_back(
+                    torch::randn({batch, task.channels, imageSize, imageSize}));
+                break;
+            case TaskKind::ImageClasses:
+                m_batch.targets.push_back(torch::randint(task.channels, {batch}));
+                break;
+            case TaskKind::ImageValues:
+                m_batch.targets.push_back(torch::randn({batch, task.channels}));
+                break;
+            }
+        }
+    }
+
+    const std::vector<TaskSpec>& tasks() const override { return m_tasks; }
+    std::int64_t size(Split split) const override
+    {
+        return split == Split::Train ? 1 << 20 : m_batch.images.size(0);
+    }
+    int imageSize() const override { return m_imageSize; }
+    ChannelStatistics statistics(int) const override { return {}; }
+    Batch batch(Split, const std::vector<std::int64_t>&) const override { return m_batch; }
+
+private:
+    std::vector<TaskSpec> m_tasks;
+    int m_imageSize;
+    Batch m_batch;
+};
+
+const char* kindName(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::PixelClasses:
+        return "pixel-classes";
+    case TaskKind::PixelValues:
+        return "pixel-values";
+    case TaskKind::ImageClasses:
+        return "image-classes";
+    case TaskKind::ImageValues:
+        return "image-values";
+    }
+    return "pixel-values";
+}
+
+double cppImagesPerSecond(const Options& options, const std::vector<TaskSpec>& tasks, int threads)
+{
+    FixedBatchDataset data(tasks, options.imageSize, options.batch);
+    QTemporaryDir checkpoints;
+    TrainerSettings settings;
+    settings.spec = {tasks, options.width, options.imageSize};
+    for (size_t t = 0; t < tasks.size(); ++t)
+        settings.targetIndices.push_back(static_cast<int>(t));
+    settings.schedule.batchSize = options.batch;
+    settings.schedule.learningRate = 0.01;
+    settings.schedule.validationInterval = 100.0;
+    settings.schedule.plateauWindow = 1000;
+    settings.schedule.maxSteps = options.warmup + options.steps;
+    settings.threads = threads;
+    settings.checkpointFolder = checkpoints.path().toStdString();
+
+    QElapsedTimer timer;
+    double seconds = 0.0;
+    TrainerCallbacks callbacks;
+    callbacks.trainingLoss = [&](std::int64_t step, double) {
+        if (step == options.warmup)
+            timer.start();
+        if (step == options.warmup + options.steps)
+            seconds = double(timer.nsecsElapsed()) * 1e-9;
+    };
+    std::atomic_bool cancel{false};
+    const TrainerResult result = trainNetwork(data, settings, callbacks, cancel);
+    if (result.outcome == TrainerOutcome::Failed) {
+        std::fprintf(stderr, "training failed: %s\n", result.error.c_str());
+        return 0.0;
+    }
+    return options.steps * options.batch / seconds;
+}
+
+QString pythonLine(const Options& options, const std::vector<TaskSpec>& tasks, int threads)
+{
+    QStringList taskArguments;
+    for (const TaskSpec& task : tasks)
+        taskArguments.append(
+            QStringLiteral("%1:%2:%3")
+                .arg(QString::fromStdString(task.name), QLatin1String(kindName(task.kind)))
+                .arg(task.channels));
+    QProcess python;
+    python.start(options.python, {QStringLiteral(PYTORCH_SCRIPT), QStringLiteral("--tasks"),
+                                  taskArguments.join(QLatin1Char(',')), QStringLiteral("--width"),
+                                  QString::number(options.width), QStringLiteral("--image-size"),
+                                  QString::number(options.imageSize), QStringLiteral("--batch"),
+                                  QString::number(options.batch), QStringLiteral("--steps"),
+                                  QString::number(options.steps), QStringLiteral("--warmup"),
+                                  QString::number(options.warmup), QStringLiteral("--threads"),
+                                  QString::number(threads)});
+    if (!python.waitForFinished(-1) || python.exitCode() != 0)
+        return QStringLiteral("failed: ") + QString::fromLocal8Bit(python.readAllStandardError());
+    return QString::fromLocal8Bit(python.readAllStandardOutput()).trimmed();
+}
+
+double parseRate(const QString& line)
+{
+    const int at = line.indexOf(QStringLiteral("images_per_second="));
+    return at < 0 ? 0.0 : line.mid(at + 18).toDouble();
+}
+
+Options parseOptions(const QStringList& arguments)
+{
+    Options options;
+    for (int i = 1; i + 1 < arguments.size(); i += 2) {
+        const QString& key = arguments[i];
+        const QString& value = arguments[i + 1];
+        if (key == QLatin1String("--tasks")) {
+            options.tasks.clear();
+            for (const QString& name : value.split(QLatin1Char(',')))
+                options.tasks.push_back(name.toStdString());
+        } else if (key == QLatin1String("--width")) {
+            options.width = value.toDouble();
+        } else if (key == QLatin1String("--image-size")) {
+            options.imageSize = value.toInt();
+        } else if (key == QLatin1String("--batch")) {
+            options.batch = value.toInt();
+        } else if (key == QLatin1String("--steps")) {
+            options.steps = value.toInt();
+        } else if (key == QLatin1String("--python")) {
+            options.python = value;
+        }
+    }
+    return options;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const Options options = parseOptions(QCoreApplication::arguments());
+    std::string error;
+    const auto tasks = resolveBuiltinTasks(options.tasks, &error);
+    if (!tasks) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return 1;
+    }
+    QTextStream out(stdout);
+    out << "network: " << options.tasks.size() << " tasks, width " << options.width << ", "
+        << options.imageSize << "x" << options.imageSize << ", batch " << options.batch << ", "
+        << options.steps << " timed steps after " << options.warmup << " warm-up steps\n";
+    out << "threads  C++ trainer (images/s)  PyTorch Python (images/s)  ratio\n";
+    out.flush();
+    for (int threads : {1, 2}) {
+        const double cpp = cppImagesPerSecond(options, *tasks, threads);
+        const QString line = pythonLine(options, *tasks, threads);
+        const double python = parseRate(line);
+        out << QStringLiteral("%1  %2  %3  %4\n")
+                   .arg(threads, 7)
+                   .arg(cpp, 22, 'f', 1)
+                   .arg(python, 25, 'f', 1)
+                   .arg(python > 0 ? cpp / python : 0.0, 5, 'f', 2);
+        if (python <= 0)
+            out << "  python: " << line << '\n';
+        out.flush();
+    }
+    return 0;
+}
