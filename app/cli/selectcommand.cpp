@@ -331,7 +331,7 @@ std::optional<SelectRequest> buildRequest(const QCommandLineParser& parser, cons
         const std::string mismatch = compareTableShapes(request.table, *request.evaluationTable);
         if (!mismatch.empty()) {
             *error = CommandError{kExitInvalidInput,
-                                  QStringLiteral("The evaluation table %1 does not match %2: %3")
+                                  QStringLiteral("Cannot evaluate the selection from %2 on %1. %3")
                                       .arg(parser.value(options.evaluate),
                                            parser.value(options.candidates),
                                            QString::fromStdString(mismatch))};
