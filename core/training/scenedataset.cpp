@@ -14,8 +14,6 @@ namespace tg::training {
 
 namespace {
 
-// Scene indices of the splits start this far apart, so the splits are
-// disjoint for any split size below 2^40.
 constexpr std::int64_t kSplitIndexStride = std::int64_t(1) << 40;
 
 torch::Tensor planes(const std::vector<float>& values, std::int64_t channels, int size)
@@ -127,8 +125,8 @@ private:
     {
         Slot& slot = m_slots[index(split)][static_cast<std::size_t>(i)];
         std::call_once(slot.once, [&] {
-            const std::int64_t sceneIndex = index(split) * kSplitIndexStride + i;
-            const SceneImage scene = renderScene(m_config.seed, sceneIndex, m_config.imageSize);
+            const SceneImage scene =
+                renderScene(m_config.seed, sceneIndex(split, i), m_config.imageSize);
             slot.example = sceneExample(m_tasks, scene);
         });
         return slot.example;
@@ -193,6 +191,11 @@ std::string validate(const SceneDatasetConfig& config)
 }
 
 } // namespace
+
+std::int64_t sceneIndex(Split split, std::int64_t index)
+{
+    return static_cast<std::int64_t>(split) * kSplitIndexStride + index;
+}
 
 std::unique_ptr<Dataset> makeSceneDataset(const SceneDatasetConfig& config,
                                           const std::vector<std::string>& taskNames,

@@ -24,6 +24,10 @@ struct SceneDatasetConfig
     std::int64_t statisticsSamples = 500;
 };
 
+// The renderer's scene index of example `index` of `split`. The splits draw
+// from index ranges 2^40 apart, so they are disjoint for any split size below 2^40.
+std::int64_t sceneIndex(Split split, std::int64_t index);
+
 // Creates the built-in procedural scene dataset with the named tasks (short or
 // folder names, see builtinTasks()). Scene i of a split is rendered once, on
 // first use, and cached in memory; worker threads render ahead in index order.

@@ -1,0 +1,259 @@
+#include "core/training/folderdataset.h"
+
+#include "core/training/folderimages.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcFolderData, "taskgrouper.training.folders")
+
+namespace tg::training {
+
+namespace {
+
+// Name shared by an image and its labels: the file name without extension
+// and without a Taskonomy "_domain_<task>" suffix.
+QString matchKey(const QString& fileName)
+{
+    QString stem = fileName.left(fileName.lastIndexOf(QLatin1Char('.')));
+    const qsizetype domain = stem.indexOf(QStringLiteral("_domain_"));
+    return domain >= 0 ? stem.left(domain) : stem;
+}
+
+// Files of `folder` with `suffix`, keyed by match key, in sorted order.
+std::map<QString, QString> listFiles(const QDir& folder, const QString& suffix)
+{
+    std::map<QString, QString> files;
+    const QStringList names =
+        folder.entryList({QStringLiteral("*.") + suffix}, QDir::Files, QDir::Name);
+    for (const QString& name : names)
+        files.emplace(matchKey(name), folder.filePath(name));
+    return files;
+}
+
+bool isPerImage(const TaskSpec& task)
+{
+    return task.kind == TaskKind::ImageClasses || task.kind == TaskKind::ImageValues;
+}
+
+std::string layoutDescription(const QDir& root, const std::vector<TaskSpec>& tasks)
+{
+    std::string text =
+        "expected layout: " + root.filePath(QStringLiteral("rgb")).toStdString() + "/<name>.png";
+    for (const TaskSpec& task : tasks) {
+        if (task.folder == "rgb")
+            continue;
+        text += ", " + root.path().toStdString() + "/" + task.folder + "/<name>" +
+                (isPerImage(task) ? ".txt" : ".png");
+    }
+    return text + " with the same <name> in every folder";
+}
+
+// Per task, the label file of each RGB key, in the order of the RGB keys.
+// Returns an empty string or the first layout problem found.
+std::string matchLayout(const QDir& root, const std::vector<TaskSpec>& tasks,
+                        const std::map<QString, QString>& images,
+                        std::vector<std::vector<QString>>& labelFiles)
+{
+    for (const TaskSpec& task : tasks) {
+        std::vector<QString> files;
+        if (task.folder == "rgb") {
+            for (const auto& [key, path] : images)
+                files.push_back(path);
+            labelFiles.push_back(files);
+            continue;
+        }
+        const QString name = QString::fromStdString(task.folder);
+        if (!root.exists(name))
+            return "missing folder " + root.filePath(name).toStdString();
+        const QDir folder(root.filePath(name));
+        const std::map<QString, QString> labels =
+            listFiles(folder, isPerImage(task) ? QStringLiteral("txt") : QStringLiteral("png"));
+        for (const auto& [key, path] : images) {
+            const auto found = labels.find(key);
+            if (found == labels.end()) {
+                return "no label in " + folder.path().toStdString() + " for image " +
+                       path.toStdString();
+            }
+            files.push_back(found->second);
+        }
+        for (const auto& [key, path] : labels) {
+            if (images.count(key) == 0)
+                return "label " + path.toStdString() + " has no matching image in rgb/";
+        }
+        labelFiles.push_back(files);
+    }
+    return {};
+}
+
+class FolderDataset final : public Dataset
+{
+public:
+    FolderDataset(std::vector<TaskSpec> tasks, int imageSize, std::vector<ExamplePointer> examples,
+                  std::int64_t trainEnd, std::int64_t validationEnd)
+        : m_tasks(std::move(tasks)), m_imageSize(imageSize),
+          m_examples(std::move(examples)), m_ends{trainEnd, validationEnd,
+                                                  static_cast<std::int64_t>(m_examples.size())}
+    {
+        const std::vector<ExamplePointer> train(m_examples.begin(), m_examples.begin() + trainEnd);
+        for (std::size_t t = 0; t < m_tasks.size(); ++t)
+            m_statistics.push_back(computeStatistics(m_tasks[t], static_cast<int>(t), train));
+    }
+
+    const std::vector<TaskSpec>& tasks() const override { return m_tasks; }
+    int imageSize() const override { return m_imageSize; }
+    std::int64_t size(Split split) const override { return end(split) - begin(split); }
+    ChannelStatistics statistics(int taskIndex) const override
+    {
+        return m_statistics.at(static_cast<std::size_t>(taskIndex));
+    }
+
+    Batch batch(Split split, const std::vector<std::int64_t>& indices) const override
+    {
+        std::vector<ExamplePointer> examples;
+        examples.reserve(indices.size());
+        for (const std::int64_t i : indices) {
+            if (i < 0 || i >= size(split)) {
+                throw std::out_of_range("index " + std::to_string(i) + " is outside the " +
+                                        splitName(split) + " split of " +
+                                        std::to_string(size(split)) + " images");
+            }
+            examples.push_back(m_examples[static_cast<std::size_t>(begin(split) + i)]);
+        }
+        return assembleBatch(m_tasks, m_statistics, examples);
+    }
+
+private:
+    std::int64_t begin(Split split) const
+    {
+        return split == Split::Train ? 0 : m_ends[static_cast<int>(split) - 1];
+    }
+    std::int64_t end(Split split) const { return m_ends[static_cast<int>(split)]; }
+
+    std::vector<TaskSpec> m_tasks;
+    int m_imageSize;
+    std::vector<ExamplePointer> m_examples; // sorted by file name
+    std::int64_t m_ends[3];
+    std::vector<ChannelStatistics> m_statistics;
+};
+
+// Decodes every example on `threads` threads. Returns the examples in key
+// order, or an empty vector and the problem of the first failing example.
+std::vector<ExamplePointer> loadExamples(const std::vector<TaskSpec>& tasks,
+                                         const std::vector<QString>& images,
+                                         const std::vector<std::vector<QString>>& labelFiles,
+                                         int imageSize, int threads, std::string* problem)
+{
+    const std::size_t count = images.size();
+    std::vector<ExamplePointer> examples(count);
+    std::vector<std::string> problems(count);
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    auto work = [&] {
+        for (std::size_t i = next++; i < count && !failed; i = next++) {
+            std::vector<QString> files;
+            for (const auto& taskFiles : labelFiles)
+                files.push_back(taskFiles[i]);
+            examples[i] = loadExample(tasks, images[i], files, imageSize, &problems[i]);
+            if (!examples[i])
+                failed = true;
+        }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < std::max(1, threads); ++t)
+        workers.emplace_back(work);
+    work();
+    for (std::thread& worker : workers)
+        worker.join();
+
+    // Report the failing example with the lowest index, so the message does
+    // not depend on thread timing.
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!problems[i].empty()) {
+            *problem = problems[i];
+            return {};
+        }
+    }
+    return examples;
+}
+
+std::string validateOptions(const FolderDatasetOptions& options)
+{
+    const double test = 1.0 - options.trainFraction - options.validationFraction;
+    if (!(options.trainFraction > 0.0) || !(options.validationFraction > 0.0) || test <= 0.0) {
+        return "split fractions " + std::to_string(options.trainFraction) + " (train) and " +
+               std::to_string(options.validationFraction) +
+               " (validation) are invalid; both must be positive and sum to less than 1";
+    }
+    if (options.imageSize < 16 || options.imageSize % 16 != 0) {
+        return "image size " + std::to_string(options.imageSize) +
+               " is invalid; use a multiple of 16 such as 64";
+    }
+    return {};
+}
+
+} // namespace
+
+std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
+                                           const std::vector<std::string>& taskNames,
+                                           const FolderDatasetOptions& options, std::string* error)
+{
+    std::string problem = validateOptions(options);
+    std::optional<std::vector<TaskSpec>> tasks;
+    if (problem.empty())
+        tasks = resolveBuiltinTasks(taskNames, &problem);
+    auto fail = [&](const std::string& message, bool withLayout) -> std::unique_ptr<Dataset> {
+        if (error) {
+            *error = "invalid dataset folder " + folder + ": " + message;
+            if (withLayout)
+                *error += "; " + layoutDescription(QDir(QString::fromStdString(folder)), *tasks);
+        }
+        qCWarning(lcFolderData).noquote() << QString::fromStdString(message);
+        return nullptr;
+    };
+    if (!problem.empty())
+        return fail(problem, false);
+
+    const QDir root(QString::fromStdString(folder));
+    if (!root.exists(QStringLiteral("rgb")))
+        return fail("missing folder " + root.filePath(QStringLiteral("rgb")).toStdString(), true);
+    const std::map<QString, QString> images =
+        listFiles(QDir(root.filePath(QStringLiteral("rgb"))), QStringLiteral("png"));
+    if (images.empty())
+        return fail("no PNG images in " + root.filePath(QStringLiteral("rgb")).toStdString(), true);
+
+    std::vector<std::vector<QString>> labelFiles;
+    problem = matchLayout(root, *tasks, images, labelFiles);
+    if (!problem.empty())
+        return fail(problem, true);
+
+    const auto count = static_cast<std::int64_t>(images.size());
+    const auto trainEnd = static_cast<std::int64_t>(std::llround(count * options.trainFraction));
+    const auto validationEnd = static_cast<std::int64_t>(
+        std::llround(count * (options.trainFraction + options.validationFraction)));
+    if (trainEnd < 1 || validationEnd <= trainEnd || validationEnd >= count) {
+        return fail(std::to_string(count) + " images are too few to give every split at least "
+                                            "one image with the split fractions",
+                    false);
+    }
+
+    std::vector<QString> imageFiles;
+    for (const auto& [key, path] : images)
+        imageFiles.push_back(path);
+    std::vector<ExamplePointer> examples = loadExamples(
+        *tasks, imageFiles, labelFiles, options.imageSize, options.loaderThreads, &problem);
+    if (examples.empty())
+        return fail(problem, true);
+
+    qCInfo(lcFolderData) << "opened" << count << "images from" << QString::fromStdString(folder);
+    return std::make_unique<FolderDataset>(std::move(*tasks), options.imageSize,
+                                           std::move(examples), trainEnd, validationEnd);
+}
+
+} // namespace tg::training
