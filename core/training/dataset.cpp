@@ -29,7 +29,7 @@ ChannelStatistics computeStatistics(const TaskSpec& task, int taskIndex,
     if (task.kind == TaskKind::PixelClasses || task.kind == TaskKind::ImageClasses)
         return statistics;
 
-    // Sums in double: a training split of 64x64 images holds millions of values.
+    // Sums in double: a training split of 64x64 images contains millions of values.
     std::vector<double> sum(task.channels, 0.0);
     std::vector<double> squares(task.channels, 0.0);
     double count = 0.0;

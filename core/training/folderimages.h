@@ -10,11 +10,11 @@
 
 namespace tg::training {
 
-// Decodes the RGB image at `imagePath` and one label file per task
-// (`labelPaths` in the order of `tasks`; the RGB path for autoencoding), and
-// resizes them to imageSize x imageSize. Returns null and sets `problem` to a
-// message naming the offending file when a file cannot be read, has the wrong
-// channel count or size, or holds an invalid label. Thread-safe.
+// Decodes the RGB image at `imagePath` and one label file per task, and
+// resizes them to imageSize x imageSize. `labelPaths` follows the order of
+// `tasks`, with the RGB path for autoencoding. Returns null and sets `problem`
+// to a message naming the offending file when a file cannot be read, has the
+// wrong channel count or size, or contains an invalid label. Thread-safe.
 ExamplePointer loadExample(const std::vector<TaskSpec>& tasks, const QString& imagePath,
                            const std::vector<QString>& labelPaths, int imageSize,
                            std::string* problem);

@@ -62,9 +62,10 @@ TORCH_MODULE(ResidualBlock);
 
 // A 2x2 stride-2 transposed convolution, computed as a 1x1 convolution to
 // 4 * out channels followed by a pixel shuffle. Each output pixel receives
-// exactly one kernel tap per input channel, so the two are the same function;
-// this form runs through the fast 1x1 convolution path, while LibTorch 1.13's
-// CPU transposed convolution falls back to a slow im2col implementation.
+// exactly one kernel tap per input channel, so the two are the same function.
+// This form runs through the fast 1x1 convolution path. LibTorch 1.13 runs a
+// CPU transposed convolution as slow_conv_transpose2d, which made a training
+// step about five times slower.
 class TransposedConv2x2Impl : public nn::Module
 {
 public:

@@ -20,9 +20,9 @@ struct NetworkSpec
 // Scales a full-size channel count by a width multiplier: the count times
 // sqrt(width), rounded to the nearest integer, at least 1. Pointwise and
 // strided convolutions carry most of the network's parameters and
-// multiply-adds, and both grow with the product of input and output channels,
-// so sqrt(width) makes the whole network's parameters and multiply-adds scale
-// roughly linearly with `width` (0.5 gives about half of each).
+// multiply-adds, and both grow with the product of input and output channels.
+// Scaling channels by sqrt(width) therefore makes the network's parameters and
+// multiply-adds scale roughly linearly with `width`: 0.5 gives about half of each.
 int scaledChannels(int fullChannels, double width);
 
 // Channel counts of the encoder: the stem followed by one entry per

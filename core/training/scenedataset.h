@@ -38,12 +38,13 @@ std::unique_ptr<Dataset> makeSceneDataset(const SceneDatasetConfig& config,
                                           std::string* error);
 
 // Renders every scene of the three splits and writes them to `folder` in the
-// Taskonomy layout that openFolderDataset() reads (see folderdataset.h for the
-// file format of each task kind): rgb/ plus one folder per task, files named
-// scene_NNNNNN.png and numbered train first, then validation, then test, so
-// sorted file names with fractions trainSize/total and validationSize/total
-// give back the same splits. Raw labels are written, not normalised ones.
-// Returns false and sets `error` (when not null) on failure.
+// Taskonomy layout that openFolderDataset() reads: rgb/ plus one folder per
+// task (folderdataset.h describes the file format of each task kind). Files
+// are named scene_NNNNNN and numbered train first, then validation, then test.
+// Reading them back with split fractions trainSize/total and
+// validationSize/total therefore gives the same splits. Raw labels are
+// written, not normalised ones. Returns false and sets `error` (when not null)
+// on failure.
 bool writeSceneDatasetFolder(const SceneDatasetConfig& config,
                              const std::vector<std::string>& taskNames, const std::string& folder,
                              std::string* error);

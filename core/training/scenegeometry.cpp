@@ -218,7 +218,12 @@ Candidate hitBox(const Object& b, Vec3 o, Vec3 d)
     Candidate hit;
     hit.t = tNear;
     Vec3 localNormal;
-    (entryAxis == 0 ? localNormal.x : entryAxis == 1 ? localNormal.y : localNormal.z) = entrySign;
+    if (entryAxis == 0)
+        localNormal.x = entrySign;
+    else if (entryAxis == 1)
+        localNormal.y = entrySign;
+    else
+        localNormal.z = entrySign;
     hit.normal = toWorld(b, localNormal);
     const Vec3 p = lo + ld * tNear;
     hit.u = entryAxis == 0 ? p.z : p.x;
@@ -297,7 +302,7 @@ Candidate hitObject(const Object& object, Vec3 o, Vec3 d)
 }
 
 // The room is convex, so the ray leaves it through the nearest of the floor
-// and wall planes it moves towards; above the walls it sees the sky.
+// and wall planes it moves towards. A ray that leaves above the walls hits the sky.
 Hit hitRoom(const Scene& scene, Vec3 o, Vec3 d)
 {
     Hit hit;
