@@ -26,7 +26,7 @@ struct BaselineResult;
 // and emits solutionChanged(). Beside the controls it shows the solution's
 // total loss and, per task, the loss and the serving network, together with
 // the baselines at the same budget. Baselines are computed on a worker thread
-// and cached per budget; they are requested once the budget has rested for
+// and cached per budget. They are requested once the budget has rested for
 // baselineDelay() milliseconds and appear when ready.
 class BudgetPanel : public QWidget
 {

@@ -34,8 +34,9 @@ enum class AffinityKind
 };
 
 // The heatmap of one matrix of `matrices`, values in percent. The relative
-// matrix takes its means from the matrices; the affinity matrix gets the mean
-// of the present cells of each row (and, being symmetric, of each column).
+// matrix takes its means from the matrices. The affinity matrix gets the mean
+// of the present cells of each row, which is also the column mean because the
+// matrix is symmetric.
 HeatmapData heatmapFromAffinity(const AffinityMatrices& matrices, AffinityKind kind);
 
 } // namespace tg

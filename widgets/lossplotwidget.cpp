@@ -115,8 +115,8 @@ void LossPlotWidget::buildPlot()
     m_plot->xAxis->setLabel(tr("Step"));
     m_plot->yAxis->setLabel(tr("Loss"));
 
-    // The legend sits in its own column right of the axes so that many curves
-    // never cover the data; it wraps into more columns when it is too tall.
+    // The legend sits in its own column right of the axes, so many curves never
+    // cover the data. It wraps into more columns when it is too tall.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);

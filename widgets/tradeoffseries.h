@@ -10,9 +10,9 @@
 
 namespace tg {
 
-// One curve of total loss against budget, both in their natural units (SNT,
-// loss). Points are drawn as a step line: a point holds from its budget until
-// the next point's budget.
+// One curve of total loss against budget, in SNT and loss. Points are drawn
+// as a step line: each point's loss applies from its budget up to the next
+// point's budget.
 struct TradeoffSeries
 {
     enum class Kind

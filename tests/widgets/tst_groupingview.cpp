@@ -70,6 +70,7 @@ private Q_SLOTS:
     void circleAreaFollowsCost();
     void baselinesArriveForBudget();
     void tradeoffFollowsFront();
+    void baselineSeriesMatchBaselines();
 
 private:
     std::shared_ptr<const CandidateTable> m_table;
@@ -265,6 +266,31 @@ void GroupingViewTest::tradeoffFollowsFront()
     panel.setBudget(Cost(2'500'000));
     QVERIFY(plot.budgetMarker().has_value());
     QCOMPARE(*plot.budgetMarker(), 2.5);
+}
+
+void GroupingViewTest::baselineSeriesMatchBaselines()
+{
+    const std::vector<Cost> budgets{Cost(500'000), Cost(1'000'000), Cost(3'000'000)};
+    const std::vector<TradeoffSeries> series = baselineTradeoffSeries(*m_table, budgets);
+    QCOMPARE(series.size(), std::size_t(4));
+    for (const TradeoffSeries& entry : series)
+        QCOMPARE(entry.kind, TradeoffSeries::Kind::Baseline);
+
+    // Below 1 SNT nothing fits; independent networks need 3 SNT.
+    QCOMPARE(series[0].points.size(), std::size_t(2));
+    QCOMPARE(series[1].points.size(), std::size_t(1));
+    const BaselineSet atThree = computeBaselines(*m_table, Cost(3'000'000));
+    QCOMPARE(series[0].points.back(), QPointF(3.0, atThree.allInOne.totalLoss));
+    QCOMPARE(series[1].points.back(), QPointF(3.0, atThree.independent.totalLoss));
+    QCOMPARE(series[2].points.back(), QPointF(3.0, atThree.randomMeanTotalLoss));
+    QCOMPARE(series[3].points.back(), QPointF(3.0, atThree.pessimal.totalLoss));
+    QCOMPARE(series[3].points.front().x(), 1.0);
+
+    std::atomic_bool cancel{true};
+    const std::vector<TradeoffSeries> cancelled =
+        baselineTradeoffSeries(*m_table, budgets, {}, &cancel);
+    QCOMPARE(cancelled.size(), std::size_t(4));
+    QVERIFY(cancelled[0].points.empty());
 }
 
 QTEST_MAIN(GroupingViewTest)

@@ -15,8 +15,8 @@ QString threeTaskCsv();
 // A synthetic table with every non-empty subset of `taskCount` tasks as a
 // full-size network (cost 1) plus a half-size network (cost 0.5) per task,
 // 2^n - 1 + n networks in all. Losses follow a fixed pairwise affinity
-// pattern with a small penalty per extra task, so that groupings differ in a
-// realistic way; the table is the same on every call.
+// pattern with a small penalty per extra task, so that groupings differ as
+// in trained tables. Every call returns the same table.
 CandidateTable syntheticTable(int taskCount);
 
 // A dark palette for readability checks of the views.

@@ -220,16 +220,16 @@ int main(int argc, char** argv)
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     std::printf("platform %s\n", qPrintable(QGuiApplication::platformName()));
     const QStringList arguments = QCoreApplication::arguments().mid(1);
-    auto wanted = [&arguments](const char* name) {
+    auto selected = [&arguments](const char* name) {
         return arguments.isEmpty() || arguments.contains(QLatin1String(name));
     };
-    if (wanted("losses")) {
+    if (selected("losses")) {
         benchmarkLossPlot(36, 10'000, false);
         benchmarkLossPlot(36, 10'000, true);
     }
-    if (wanted("slider5"))
+    if (selected("slider5"))
         benchmarkSlider(5, 20);
-    if (wanted("slider10"))
+    if (selected("slider10"))
         benchmarkSlider(10, 5);
     return 0;
 }
