@@ -1,4 +1,5 @@
 #include "core/affinity.h"
+#include "core/selection.h"
 #include "widgets/affinityheatmapwidget.h"
 #include "widgets/budgetpanel.h"
 #include "widgets/candidatetableview.h"
@@ -242,6 +243,23 @@ void FigureExportTest::renderGallery()
         }
         widget->setPalette(light);
     }
+
+    // Ten tasks: the largest tables the views are meant for.
+    auto large = std::make_shared<const CandidateTable>(test::syntheticTable(10));
+    AffinityHeatmapWidget heatmap;
+    heatmap.setAffinity(computeAffinity(*large), AffinityKind::Affinity);
+    GroupingGraphWidget graph;
+    graph.setTable(large);
+    graph.setSolution(selectNetworks(*large, Cost(5'000'000)));
+    QVERIFY(graph.graph().feasible);
+    for (QWidget* widget : {static_cast<QWidget*>(&heatmap), static_cast<QWidget*>(&graph)}) {
+        widget->resize(900, 600);
+        widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(widget));
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(heatmap.grab().save(folder + QStringLiteral("/affinity-heatmap-10-tasks.png")));
+    QVERIFY(graph.grab().save(folder + QStringLiteral("/grouping-graph-10-tasks.png")));
 }
 
 QTEST_MAIN(FigureExportTest)
