@@ -31,6 +31,8 @@ std::int64_t sceneIndex(Split split, std::int64_t index);
 // Creates the built-in procedural scene dataset with the named tasks (short or
 // folder names, see builtinTasks()). Scene i of a split is rendered once, on
 // first use, and cached in memory; worker threads render ahead in index order.
+// The cache keeps every scene: 112 KiB per 64x64 scene with the five default
+// tasks (262 MiB for the default 2400 scenes), 16 times that at 256x256.
 // The splits use disjoint scene indices whatever their sizes. Returns null and
 // sets `error` (when not null) for unknown tasks or an invalid configuration.
 std::unique_ptr<Dataset> makeSceneDataset(const SceneDatasetConfig& config,
