@@ -47,8 +47,10 @@ struct SceneImage
     std::vector<float> keypoints;           // H*W, Harris corner response of the image, >= 0
     std::vector<float> edges;               // H*W, Sobel gradient magnitude of the image
     std::vector<float> occlusionEdges;      // H*W, 1 at depth discontinuities, 0 elsewhere
-    std::vector<float> reshading;         // H*W, diffuse shading from a light at the camera, [0, 1]
-    std::int32_t dominantObject = 0;      // object class with most pixels, 0..3 = SceneClass - 3
+    std::vector<float> reshading; // H*W, diffuse shading from a light at the camera, [0, 1]
+    // Object class with the most pixels, 0..3 = SceneClass - 3; ties and scenes
+    // with no visible object give the lowest class.
+    std::int32_t dominantObject = 0;
     std::array<float, 3> lightPosition{}; // scene light in camera axes, metres
 };
 
