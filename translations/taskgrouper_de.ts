@@ -2,7 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AffinityHeatmapWidget</name>
+    <name>FigureExport</name>
+    <message>
+        <source>Cannot export %1: unknown format; use a .svg, .pdf or .png file name</source>
+        <translation>%1 kann nicht exportiert werden: unbekanntes Format; verwenden Sie einen Dateinamen mit .svg, .pdf oder .png</translation>
+    </message>
+    <message>
+        <source>Cannot export %1: invalid size %2 x %3; both must be positive</source>
+        <translation>%1 kann nicht exportiert werden: ungültige Größe %2 x %3; beide Werte müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: rendering the figure failed</source>
+        <translation>%1 kann nicht geschrieben werden: Das Zeichnen der Abbildung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot export %1: this view has no figure</source>
+        <translation>%1 kann nicht exportiert werden: Diese Ansicht hat keine Abbildung</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>No candidate has finished training yet.</source>
+        <translation>Noch kein Kandidat hat das Training beendet.</translation>
+    </message>
+    <message>
+        <source>Early stop</source>
+        <translation>Früher Abbruch</translation>
+    </message>
+    <message>
+        <source>%1 is not an experiment folder: it has no config.json. Open a folder created by TaskGrouper, or a candidate table file.</source>
+        <translation>%1 ist kein Experimentordner: Es gibt keine config.json. Öffnen Sie einen von TaskGrouper angelegten Ordner oder eine Kandidatentabelle.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1, line 1: expected the header step,train_loss,val_...,val_total</source>
+        <translation>%1, Zeile 1: erwartet wird die Kopfzeile step,train_loss,val_...,val_total</translation>
+    </message>
+    <message>
+        <source>%1, line %2: invalid row '%3'; expected %4 comma-separated values starting with the step</source>
+        <translation>%1, Zeile %2: ungültige Zeile '%3'; erwartet werden %4 durch Kommas getrennte Werte, beginnend mit dem Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>tg::AffinityHeatmapWidget</name>
     <message>
         <source>n/a</source>
         <translation>k. A.</translation>
@@ -33,7 +83,7 @@
     </message>
 </context>
 <context>
-    <name>AffinityView</name>
+    <name>tg::AffinityView</name>
     <message>
         <source>Relative performance (%)</source>
         <translation>Relative Leistung (%)</translation>
@@ -56,7 +106,7 @@
     </message>
 </context>
 <context>
-    <name>BudgetPanel</name>
+    <name>tg::BudgetPanel</name>
     <message>
         <source>Inference budget in standard network times (SNT)</source>
         <translation>Inferenzbudget in Standardnetzzeiten (SNT)</translation>
@@ -159,14 +209,14 @@
     </message>
 </context>
 <context>
-    <name>CandidateListDock</name>
+    <name>tg::CandidateListDock</name>
     <message>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
         <source>training</source>
-        <translation>trainiert</translation>
+        <translation>im Training</translation>
     </message>
     <message>
         <source>done</source>
@@ -238,7 +288,7 @@
     </message>
 </context>
 <context>
-    <name>CandidateTableModel</name>
+    <name>tg::CandidateTableModel</name>
     <message>
         <source>trained</source>
         <translation>trainiert</translation>
@@ -281,37 +331,32 @@
     </message>
 </context>
 <context>
-    <name>CandidateTableView</name>
+    <name>tg::CandidateTableView</name>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
-    <name>FigureExport</name>
+    <name>tg::CommandLine</name>
     <message>
-        <source>Cannot export %1: unknown format; use a .svg, .pdf or .png file name</source>
-        <translation>%1 kann nicht exportiert werden: unbekanntes Format; verwenden Sie einen Dateinamen mit .svg, .pdf oder .png</translation>
+        <source>Trains candidate multi-task networks and chooses which tasks share a network under an inference-time budget.</source>
+        <translation>Trainiert Multitask-Kandidatennetze und wählt, welche Aufgaben sich unter einem Inferenzzeitbudget ein Netz teilen.</translation>
     </message>
     <message>
-        <source>Cannot export %1: invalid size %2 x %3; both must be positive</source>
-        <translation>%1 kann nicht exportiert werden: ungültige Größe %2 x %3; beide Werte müssen positiv sein</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: rendering the figure failed</source>
-        <translation>%1 kann nicht geschrieben werden: Das Zeichnen der Abbildung ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cannot export %1: this view has no figure</source>
-        <translation>%1 kann nicht exportiert werden: Diese Ansicht hat keine Abbildung</translation>
+        <source>A candidate table (CSV or JSON) or an experiment folder to open.</source>
+        <translation>Eine zu öffnende Kandidatentabelle (CSV oder JSON) oder ein Experimentordner.</translation>
     </message>
 </context>
 <context>
-    <name>FigureExportDialog</name>
+    <name>tg::Export</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: nicht schreibbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tg::FigureExportDialog</name>
     <message>
         <source>Export Figure</source>
         <translation>Abbildung exportieren</translation>
@@ -394,7 +439,22 @@
     </message>
 </context>
 <context>
-    <name>GroupingGraphWidget</name>
+    <name>tg::GroupingGraph</name>
+    <message>
+        <source>No set of networks covers every task.</source>
+        <translation>Keine Menge von Netzen deckt alle Aufgaben ab.</translation>
+    </message>
+    <message>
+        <source>No grouping fits a budget of %1 SNT; the cheapest grouping costs %2 SNT.</source>
+        <translation>Keine Gruppierung passt in ein Budget von %1 SNT; die günstigste Gruppierung kostet %2 SNT.</translation>
+    </message>
+    <message>
+        <source>Budget %1 SNT, cost %2 SNT, total loss %3</source>
+        <translation>Budget %1 SNT, Kosten %2 SNT, Gesamtverlust %3</translation>
+    </message>
+</context>
+<context>
+    <name>tg::GroupingGraphWidget</name>
     <message>
         <source>No candidate table loaded.</source>
         <translation>Keine Kandidatentabelle geladen.</translation>
@@ -417,14 +477,29 @@ Verlust %2, geliefert von %3</translation>
     </message>
 </context>
 <context>
-    <name>GroupingView</name>
+    <name>tg::GroupingView</name>
     <message>
         <source>Open a candidate table or an experiment to choose networks for a budget.</source>
         <translation>Öffnen Sie eine Kandidatentabelle oder ein Experiment, um Netze für ein Budget zu wählen.</translation>
     </message>
 </context>
 <context>
-    <name>LauncherDialog</name>
+    <name>tg::HeatmapData</name>
+    <message>
+        <source>Partner task</source>
+        <translation>Partneraufgabe</translation>
+    </message>
+    <message>
+        <source>Task measured</source>
+        <translation>Gemessene Aufgabe</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>tg::LauncherDialog</name>
     <message>
         <source>New Experiment</source>
         <translation>Neues Experiment</translation>
@@ -639,7 +714,7 @@ Verlust %2, geliefert von %3</translation>
     </message>
 </context>
 <context>
-    <name>LossPlotWidget</name>
+    <name>tg::LossPlotWidget</name>
     <message>
         <source>training</source>
         <translation>Training</translation>
@@ -698,7 +773,7 @@ Verlust %2, geliefert von %3</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>tg::MainWindow</name>
     <message>
         <source>Open a candidate table or an experiment folder, or start a new experiment.</source>
         <translation>Öffnen Sie eine Kandidatentabelle oder einen Experimentordner, oder starten Sie ein neues Experiment.</translation>
@@ -1137,34 +1212,7 @@ Fertige Kandidaten und Checkpoints bleiben in %2 erhalten. Beheben Sie das Probl
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>No candidate has finished training yet.</source>
-        <translation>Noch kein Kandidat hat das Training beendet.</translation>
-    </message>
-    <message>
-        <source>Early stop</source>
-        <translation>Früher Abbruch</translation>
-    </message>
-    <message>
-        <source>%1 is not an experiment folder: it has no config.json. Open a folder created by TaskGrouper, or a candidate table file.</source>
-        <translation>%1 ist kein Experimentordner: Es gibt keine config.json. Öffnen Sie einen von TaskGrouper angelegten Ordner oder eine Kandidatentabelle.</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: nicht lesbar: %2</translation>
-    </message>
-    <message>
-        <source>%1, line 1: expected the header step,train_loss,val_...,val_total</source>
-        <translation>%1, Zeile 1: erwartet wird die Kopfzeile step,train_loss,val_...,val_total</translation>
-    </message>
-    <message>
-        <source>%1, line %2: invalid row '%3'; expected %4 comma-separated values starting with the step</source>
-        <translation>%1, Zeile %2: ungültige Zeile '%3'; erwartet werden %4 durch Kommas getrennte Werte, beginnend mit dem Schritt</translation>
-    </message>
-</context>
-<context>
-    <name>RunStatusWidget</name>
+    <name>tg::RunStatusWidget</name>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
@@ -1207,7 +1255,14 @@ Fertige Kandidaten und Checkpoints bleiben in %2 erhalten. Beheben Sie das Probl
     </message>
 </context>
 <context>
-    <name>TradeoffPlotWidget</name>
+    <name>tg::Tradeoff</name>
+    <message>
+        <source>Exact selection</source>
+        <translation>Exakte Auswahl</translation>
+    </message>
+</context>
+<context>
+    <name>tg::TradeoffPlotWidget</name>
     <message>
         <source>Budget (SNT)</source>
         <translation>Budget (SNT)</translation>
@@ -1215,61 +1270,6 @@ Fertige Kandidaten und Checkpoints bleiben in %2 erhalten. Beheben Sie das Probl
     <message>
         <source>Total loss</source>
         <translation>Gesamtverlust</translation>
-    </message>
-</context>
-<context>
-    <name>tg::CommandLine</name>
-    <message>
-        <source>Trains candidate multi-task networks and chooses which tasks share a network under an inference-time budget.</source>
-        <translation>Trainiert Multitask-Kandidatennetze und wählt, welche Aufgaben sich unter einem Inferenzzeitbudget ein Netz teilen.</translation>
-    </message>
-    <message>
-        <source>A candidate table (CSV or JSON) or an experiment folder to open.</source>
-        <translation>Eine zu öffnende Kandidatentabelle (CSV oder JSON) oder ein Experimentordner.</translation>
-    </message>
-</context>
-<context>
-    <name>tg::Export</name>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: nicht schreibbar: %2</translation>
-    </message>
-</context>
-<context>
-    <name>tg::GroupingGraph</name>
-    <message>
-        <source>No set of networks covers every task.</source>
-        <translation>Keine Menge von Netzen deckt alle Aufgaben ab.</translation>
-    </message>
-    <message>
-        <source>No grouping fits a budget of %1 SNT; the cheapest grouping costs %2 SNT.</source>
-        <translation>Keine Gruppierung passt in ein Budget von %1 SNT; die günstigste Gruppierung kostet %2 SNT.</translation>
-    </message>
-    <message>
-        <source>Budget %1 SNT, cost %2 SNT, total loss %3</source>
-        <translation>Budget %1 SNT, Kosten %2 SNT, Gesamtverlust %3</translation>
-    </message>
-</context>
-<context>
-    <name>tg::HeatmapData</name>
-    <message>
-        <source>Partner task</source>
-        <translation>Partneraufgabe</translation>
-    </message>
-    <message>
-        <source>Task measured</source>
-        <translation>Gemessene Aufgabe</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Aufgabe</translation>
-    </message>
-</context>
-<context>
-    <name>tg::Tradeoff</name>
-    <message>
-        <source>Exact selection</source>
-        <translation>Exakte Auswahl</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,9 @@ CandidateListDock::CandidateListDock(QWidget* parent)
     m_view->setRootIsDecorated(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
+    // Plan order first; enabling sorting alone sorts the first column
+    // descending.
+    m_view->sortByColumn(NameColumn, Qt::AscendingOrder);
     m_view->setUniformRowHeights(true);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -17,9 +17,8 @@ namespace tg {
 
 // The candidate table shown in the main window, its Pareto front and the
 // trade-off series. Both are computed on a background thread after every
-// setTable(), so a large table never blocks the window; frontChanged() and
-// then tradeoffChanged() follow when each is ready. Used from the GUI thread
-// only.
+// setTable(), so a large table never blocks the window. frontChanged() and
+// then tradeoffChanged() follow when each is ready. GUI thread only.
 class Document : public QObject
 {
     Q_OBJECT

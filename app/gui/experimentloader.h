@@ -15,7 +15,7 @@ namespace tg {
 
 class CurveStore;
 
-// What an experiment folder holds so far, finished or not.
+// The contents of an experiment folder so far, finished or not.
 struct LoadedExperiment
 {
     ExperimentConfig config;
@@ -46,7 +46,7 @@ std::optional<LoadedExperiment> loadExperimentFolder(const QString& folder, QStr
 
 // Appends the curves in a curves/<name>.csv file to `store`: the training
 // loss, and the validation total and per-task losses. Returns false with a
-// message naming the file and line on a malformed row; `store` then holds
+// message naming the file and line on a malformed row; `store` then contains
 // nothing from the file.
 bool loadCurveFile(const QString& path, const QString& candidate, CurveStore& store,
                    QString* error);

@@ -112,8 +112,8 @@ QWidget* LauncherDialog::createTrainingGroup()
         m_preset->addItem(QString::fromStdString(name));
     m_preset->setToolTip(tr("Fills image size and schedule with a tested combination"));
     m_imageSize = new QSpinBox(group);
-    m_imageSize->setRange(8, 512);
-    m_imageSize->setSingleStep(8);
+    m_imageSize->setRange(16, 512);
+    m_imageSize->setSingleStep(16);
     m_imageSize->setSuffix(tr(" px"));
     m_batchSize = new QSpinBox(group);
     m_batchSize->setRange(1, 1024);

@@ -16,7 +16,7 @@ class QDialogButtonBox;
 
 namespace tg {
 
-// What the launcher asks the main window to do.
+// The action the launcher requests from the main window.
 struct LaunchRequest
 {
     enum class Source

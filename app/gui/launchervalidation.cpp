@@ -13,8 +13,8 @@ namespace tg {
 
 namespace {
 
-// Exhaustive and early-stop plans grow as 2^k; past this the run would take
-// days even on a GPU, so the dialog points to the higher-order strategy.
+// Exhaustive and early-stop plans grow as 2^k + k - 1 networks (1,033 for 10
+// tasks), so past this count the dialog points to the higher-order strategy.
 constexpr int kMaxExhaustiveTasks = 10;
 
 } // namespace
@@ -34,8 +34,8 @@ QString LauncherDialog::validationProblem() const
             .arg(QString::fromStdString(training::deviceInfo().description));
     }
 
-    // The core's parser holds every range check, so a round trip through it
-    // reports exactly what the runner would reject.
+    // The core's parser performs the range checks of every field, so a round
+    // trip through it reports the configuration errors the runner rejects.
     const ExperimentConfigResult parsed =
         parseExperimentConfig(toExperimentConfigJson(config), "settings");
     if (!parsed)

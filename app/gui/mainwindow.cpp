@@ -121,6 +121,9 @@ void MainWindow::createDocks()
 {
     m_candidateDock = new CandidateListDock(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_candidateDock);
+    // Wide enough for every column at the default window size; a stored
+    // layout replaces it.
+    resizeDocks({m_candidateDock}, {460}, Qt::Horizontal);
     connect(m_candidateDock, &QDockWidget::dockLocationChanged, this,
             &MainWindow::scheduleLayoutSave);
     connect(m_candidateDock, &QDockWidget::visibilityChanged, this,

@@ -184,9 +184,11 @@ void MainWindow::exportTableCsv()
                        tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!m_tableView->exportCsv(path, &error)) {
-        m_prompts->showError(this, tr("Export Failed"), error);
+    // The candidate table format, not the view's translated headers, so the
+    // file opens again here and in the command-line tool.
+    std::string error;
+    if (!writeCandidateTable(*m_document->table(), path.toStdString(), &error)) {
+        m_prompts->showError(this, tr("Export Failed"), QString::fromStdString(error));
         return;
     }
     m_statusMessage->setText(tr("Wrote %1.").arg(QDir::toNativeSeparators(path)));

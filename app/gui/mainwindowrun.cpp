@@ -256,8 +256,8 @@ bool MainWindow::openExperimentFolder(const QString& folder)
         m_candidateNames << info.name;
     m_candidateDock->setCandidates(loaded->candidates);
     for (int i = 0; i < loaded->candidates.size(); ++i) {
-        m_candidateDock->setStatus(i, loaded->statuses[i]);
         m_candidateDock->setStep(i, loaded->steps[i]);
+        m_candidateDock->setStatus(i, loaded->statuses[i]);
         if (loaded->bestLosses[i])
             m_candidateDock->reportValidationLoss(i, *loaded->bestLosses[i]);
     }

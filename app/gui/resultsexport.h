@@ -11,9 +11,9 @@
 
 namespace tg {
 
-// What the results JSON holds: the table's source, the selection at the
+// The contents of the results JSON: the table's source, the selection at the
 // chosen budget, the whole Pareto front, the baselines at that budget when
-// computed, and the affinity matrices.
+// they were computed, and the affinity matrices.
 struct ResultsSnapshot
 {
     QString source;

@@ -23,11 +23,11 @@ struct ApproximationTable
 // one SNT per task, in steps of 0.5 SNT.
 std::vector<Cost> tradeoffBudgets(const CandidateTable& table, const std::vector<Solution>& front);
 
-// Every series of the trade-off plot: the exact front of `table`, each
-// approximation (its own front, re-evaluated on `table` by network name where
-// `table` has every chosen network; other points are left out) and the
-// baselines. Slow on large tables: call it off the GUI thread. Stops early
-// when `cancel` becomes true.
+// Computes every series of the trade-off plot: the exact front of `table`,
+// one series per approximation and the baselines. An approximation's own
+// front is re-evaluated on `table` by network name, and points whose networks
+// `table` lacks are left out. Slow on large tables, so call it off the GUI
+// thread. Stops early when `cancel` becomes true.
 std::vector<TradeoffSeries>
 computeTradeoffSeries(const CandidateTable& table, const std::vector<Solution>& front,
                       const std::vector<ApproximationTable>& approximations,

@@ -100,6 +100,7 @@ inline QString writeExperimentFolder(const QTemporaryDir& dir, const QString& na
     if (!QDir().mkpath(folder + QStringLiteral("/curves")))
         return {};
     ExperimentConfig config = *experimentPreset("demo", {"s", "d", "n"});
+    config.imageSize = 16;
     QString error;
     if (!training::writeTextFile(training::configPath(folder), toExperimentConfigJson(config),
                                  &error))

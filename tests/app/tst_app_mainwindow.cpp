@@ -8,11 +8,11 @@
 #include "core/affinity.h"
 #include "core/selection.h"
 #include "widgets/affinityheatmapwidget.h"
-#include "widgets/lossplotwidget.h"
 #include "widgets/budgetpanel.h"
 #include "widgets/candidatetablemodel.h"
 #include "widgets/candidatetableview.h"
 #include "widgets/groupinggraphwidget.h"
+#include "widgets/lossplotwidget.h"
 
 #include <QMimeData>
 #include <QSlider>
@@ -235,13 +235,13 @@ void MainWindowTest::finishedExperimentShowsEverything()
              QStringLiteral("done"));
     QCOMPARE(m_window->candidateDock()->text(0, CandidateListDock::ProgressColumn),
              QStringLiteral("finished"));
-    // 50 training points and 5 validation totals per network, plus one
-    // validation point per task every tenth step.
+    // 50 training points and 5 validation totals per network, plus 5
+    // validation points per task of each network: 15 network-task pairs.
     QVERIFY(m_window->lossPlot()->hasCurve({QStringLiteral("sd"), LossSplit::Training, {}}));
     QVERIFY(m_window->lossPlot()->hasCurve({QStringLiteral("sd"), LossSplit::Validation, {}}));
     QVERIFY(m_window->lossPlot()->hasCurve(
         {QStringLiteral("sd"), LossSplit::Validation, QStringLiteral("d")}));
-    QCOMPARE(m_window->curves().pointCount(), qsizetype(10 * 50 + 10 * 5 + 12 * 5));
+    QCOMPARE(m_window->curves().pointCount(), qsizetype(10 * 50 + 10 * 5 + 15 * 5));
     QVERIFY(!m_window->actions().resume->isEnabled() || m_window->document()->path() == folder);
 }
 

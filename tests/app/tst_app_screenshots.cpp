@@ -1,11 +1,14 @@
-// Renders every view of the main window to PNG. With the environment
-// variable TASKGROUPER_SCREENSHOT_DIR set, the images go to that folder for a
-// reviewer to look at; otherwise to a temporary folder that is removed.
+// Renders every view of the main window to PNG, in the light and the dark
+// theme. The images go to the folder named by TASKGROUPER_SCREENSHOT_DIR, so
+// a reviewer can look at them. Without that variable they go to a temporary
+// folder that is removed.
 #include "app/gui/appsetup.h"
+#include "app/gui/groupingview.h"
 #include "app/gui/launcherdialog.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/theme.h"
 #include "apptestsupport.h"
+#include "widgets/budgetpanel.h"
 
 #include <QApplication>
 #include <QImage>
@@ -29,7 +32,7 @@ private:
     static void verifyNotBlank(const QImage& image, const QString& name);
 
     QTemporaryDir m_dir;
-    QString m_tablePath;
+    QString m_experiment;
 };
 
 void ScreenshotTest::initTestCase()
@@ -37,7 +40,9 @@ void ScreenshotTest::initTestCase()
     QVERIFY(m_dir.isValid());
     test::isolateSettings(m_dir);
     initApplicationResources();
-    m_tablePath = test::writeFile(m_dir, QStringLiteral("three.csv"), test::kThreeTaskTable);
+    // A finished experiment, so the Training tab has curves to show.
+    m_experiment = test::writeExperimentFolder(m_dir, QStringLiteral("experiment"), 200);
+    QVERIFY(!m_experiment.isEmpty());
     QVERIFY(QDir().mkpath(outputFolder()));
 }
 
@@ -84,9 +89,11 @@ void ScreenshotTest::renderViews()
     window.resize(1400, 860);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openPath(m_tablePath));
+    QVERIFY(window.openPath(m_experiment));
     QTRY_VERIFY(window.document()->frontReady());
     QTRY_VERIFY_WITH_TIMEOUT(window.document()->tradeoffReady(), 20000);
+    const BudgetPanel* panel = window.groupingView()->budgetPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->cachedBaselines(panel->budget()).has_value(), 20000);
     window.tabs()->setCurrentIndex(tab);
     QTest::qWait(100);
 

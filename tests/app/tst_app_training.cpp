@@ -14,7 +14,7 @@ using namespace tg;
 
 namespace {
 
-// The longest a cancel may take, from the request until every worker stopped.
+// Maximum time from a cancel request until every worker has stopped.
 constexpr qint64 kCancelLimitMs = 1000;
 // Dataset generation and the first batches on a slow, shared CPU.
 constexpr int kFirstSampleTimeoutMs = 60000;
