@@ -42,8 +42,11 @@ struct ScheduleConfig
 
 enum class Strategy
 {
-    Exhaustive,  // train every candidate to convergence
-    EarlyStop,   // train every candidate briefly, then only the chosen ones
+    Exhaustive, // train every candidate to convergence
+    // Train every candidate for earlyStopFraction of an epoch, select on those
+    // validation losses at budgets 1, 1.5, ... up to the task count, then
+    // continue the union of the chosen networks to convergence.
+    EarlyStop,
     HigherOrder, // train only networks of one or two tasks, predict the rest
 };
 

@@ -19,17 +19,18 @@
 
 namespace tg::training {
 
-// The state of one experiment run. Owned by ExperimentRunner; `q` emits the
-// signals. The coordinator thread plans phases and joins the worker threads;
-// every member shared with workers is guarded by m_mutex unless atomic.
+// The state of one experiment run, owned by ExperimentRunner, whose `q`
+// emits the signals. The coordinator thread runs the phases and joins the
+// worker threads. Members shared with workers are atomic or guarded by
+// m_mutex.
 class ExperimentRunnerPrivate
 {
 public:
     explicit ExperimentRunnerPrivate(ExperimentRunner* q);
     ~ExperimentRunnerPrivate(); // cancels and joins
 
-    // Checks the configuration and the folder and loads an earlier run's
-    // records when resuming. Runs on the caller's thread; starts nothing.
+    // Checks the configuration and the folder, and loads an earlier run's
+    // records when resuming. Runs on the caller's thread and starts nothing.
     bool prepare(const ExperimentConfig& config, const QString& folder, bool resume,
                  QString* error);
     void launch();

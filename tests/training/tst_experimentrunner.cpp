@@ -117,6 +117,8 @@ private Q_SLOTS:
     void killAndResumeSameTables();
     void truncatedCheckpointUsesPrevious();
     void nonEmptyFolderRejected();
+    void earlyStopTrainsChosenOnly();
+    void higherOrderWritesPredictedRows();
 
 private:
     QTemporaryDir m_dir;
@@ -299,6 +301,51 @@ void TestExperimentRunner::nonEmptyFolderRejected()
     QVERIFY(!outcome.started);
     QVERIFY2(outcome.message.contains(QStringLiteral("the experiment folder is not empty")),
              qPrintable(outcome.message));
+}
+
+void TestExperimentRunner::earlyStopTrainsChosenOnly()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("early"));
+    const RunOutcome outcome = runToEnd(
+        tinyConfig(R"(, "strategy": {"name": "early-stop", "fraction": 0.5})"), folder, false);
+    QVERIFY2(outcome.completed, qPrintable(outcome.message));
+    const QByteArray early = readAll(folder + QStringLiteral("/early-stop.csv"));
+    QVERIFY(early.startsWith("network,cost,s,d,origin\n"));
+    QCOMPARE(early.count('\n'), 6);
+    QCOMPARE(early.count(",early-stop\n"), 5);
+
+    const nlohmann::json results = readResults(folder);
+    const auto chosen = results.at("chosen").get<std::vector<std::string>>();
+    QVERIFY(!chosen.empty());
+    const QByteArray validation = readAll(folder + QStringLiteral("/val.csv"));
+    QCOMPARE(validation.count('\n'), qsizetype(chosen.size()) + 1);
+    for (const auto& item : results.at("candidates")) {
+        const std::string name = item.at("name").get<std::string>();
+        const bool isChosen = std::find(chosen.begin(), chosen.end(), name) != chosen.end();
+        const std::string status = item.at("status").get<std::string>();
+        QCOMPARE(status, std::string(isChosen ? "done" : "early-done"));
+        QCOMPARE(item.at("earlyLosses").size(), item.at("tasks").size());
+        // The early check is one validation at half an epoch: step 2.
+        if (!isChosen)
+            QCOMPARE(item.at("step").get<int>(), 2);
+    }
+}
+
+void TestExperimentRunner::higherOrderWritesPredictedRows()
+{
+    ExperimentConfig config = tinyConfig(R"(, "strategy": "higher-order")");
+    config.tasks = {"s", "d", "n"};
+    config.schedule.maxSteps = 4;
+    const QString folder = m_dir.filePath(QStringLiteral("higher-order"));
+    const RunOutcome outcome = runToEnd(config, folder, false);
+    QVERIFY2(outcome.completed, qPrintable(outcome.message));
+    const QByteArray validation = readAll(folder + QStringLiteral("/val.csv"));
+    QCOMPARE(validation.count('\n'), 10);
+    QVERIFY(!validation.contains("\nsdn,"));
+    const QByteArray completed = readAll(folder + QStringLiteral("/higher-order-val.csv"));
+    QVERIFY(completed.contains("\nsdn,"));
+    QVERIFY(completed.contains(",predicted"));
+    QVERIFY(!readAll(folder + QStringLiteral("/higher-order-test.csv")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestExperimentRunner)
