@@ -45,7 +45,11 @@ QString chosenLanguage()
     const QString stored = AppSettings().language();
     if (!stored.isEmpty())
         return stored;
-    return QLocale::system().name().section(QLatin1Char('_'), 0, 0);
+    // The POSIX "C" locale names no language; it means English here.
+    const QLocale system = QLocale::system();
+    if (system.language() == QLocale::C)
+        return QStringLiteral("en");
+    return system.name().section(QLatin1Char('_'), 0, 0);
 }
 
 bool installTranslators(QCoreApplication& app, const QString& language)

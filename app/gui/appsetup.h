@@ -16,7 +16,7 @@ void initApplicationResources();
 void configureApplication(QApplication& app);
 
 // The language to load: the override stored in the settings when there is
-// one, otherwise the system locale's language ("de" for de_AT).
+// one, otherwise the system locale's language ("de" for de_AT, "en" for C).
 QString chosenLanguage();
 
 // Installs the application's and Qt's own translators for `language` on
