@@ -66,6 +66,13 @@ TORCH_MODULE(ResidualBlock);
 // This form runs through the fast 1x1 convolution path. LibTorch 1.13 runs a
 // CPU transposed convolution as slow_conv_transpose2d, which made a training
 // step about five times slower.
+//
+// The stored kernels keep pixel_shuffle's channel order (out, 2, 2). The
+// forward pass reorders them to (2, 2, out), so that in channels-last memory
+// each output pixel's channels are one contiguous run, and the shuffle becomes
+// a permuted copy of whole runs. The autograd profiler put torch::pixel_shuffle
+// and its backward pass at about 17% of a LibTorch 1.13 training step on one
+// thread. A PyTorch 1.13 model of this form used about 8% less CPU time per step.
 class TransposedConv2x2Impl : public nn::Module
 {
 public:
@@ -73,7 +80,26 @@ public:
         : m_conv(register_module("conv", nn::Conv2d(nn::Conv2dOptions(in, 4 * out, 1).bias(bias))))
     {}
 
-    torch::Tensor forward(const torch::Tensor& x) { return torch::pixel_shuffle(m_conv(x), 2); }
+    torch::Tensor forward(const torch::Tensor& x)
+    {
+        const torch::Tensor& weight = m_conv->weight;
+        const std::int64_t out = weight.size(0) / 4;
+        const torch::Tensor kernels =
+            weight.view({out, 4, weight.size(1), 1, 1}).transpose(0, 1).reshape(weight.sizes());
+        torch::Tensor bias;
+        if (m_conv->bias.defined())
+            bias = m_conv->bias.view({out, 4}).t().reshape({-1});
+        const torch::Tensor convolved = torch::conv2d(x, kernels, bias);
+        const std::int64_t n = convolved.size(0);
+        const std::int64_t height = convolved.size(2);
+        const std::int64_t width = convolved.size(3);
+        // [N, H, W, 2, 2, out] -> [N, H, 2, W, 2, out] -> NCHW view of channels-last memory.
+        return convolved.permute({0, 2, 3, 1})
+            .reshape({n, height, width, 2, 2, out})
+            .permute({0, 1, 3, 2, 4, 5})
+            .reshape({n, 2 * height, 2 * width, out})
+            .permute({0, 3, 1, 2});
+    }
 
 private:
     nn::Conv2d m_conv;

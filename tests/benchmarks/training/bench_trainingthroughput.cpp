@@ -6,7 +6,10 @@
 //        [--python /usr/bin/python3]
 //
 // Each side runs `repeats` times, alternating, and the best rate of each is
-// reported, which damps the effect of other load on the machine.
+// reported, which damps the effect of other load on the machine. Next to the
+// wall-clock rate, each side reports images per second of process CPU time,
+// which other load changes much less; at 2 threads it also counts the time
+// that OpenMP worker threads spend spin-waiting.
 
 #include "core/training/dataset.h"
 #include "core/training/tasks.h"
@@ -20,6 +23,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 
 using namespace tg::training;
 
@@ -97,7 +101,14 @@ const char* kindName(TaskKind kind)
     return "pixel-values";
 }
 
-double cppImagesPerSecond(const Options& options, const std::vector<TaskSpec>& tasks, int threads)
+// Images per second of wall-clock time and of process CPU time.
+struct Rates
+{
+    double wall = 0.0;
+    double cpu = 0.0;
+};
+
+Rates cppRates(const Options& options, const std::vector<TaskSpec>& tasks, int threads)
 {
     FixedBatchDataset data(tasks, options.imageSize, options.batch);
     QTemporaryDir checkpoints;
@@ -115,20 +126,27 @@ double cppImagesPerSecond(const Options& options, const std::vector<TaskSpec>& t
 
     QElapsedTimer timer;
     double seconds = 0.0;
+    std::clock_t cpuStart = 0;
+    double cpuSeconds = 0.0;
     TrainerCallbacks callbacks;
     callbacks.trainingLoss = [&](std::int64_t step, double) {
-        if (step == options.warmup)
+        if (step == options.warmup) {
             timer.start();
-        if (step == options.warmup + options.steps)
+            cpuStart = std::clock();
+        }
+        if (step == options.warmup + options.steps) {
             seconds = double(timer.nsecsElapsed()) * 1e-9;
+            cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        }
     };
     std::atomic_bool cancel{false};
     const TrainerResult result = trainNetwork(data, settings, callbacks, cancel);
     if (result.outcome == TrainerOutcome::Failed) {
         std::fprintf(stderr, "training failed: %s\n", result.error.c_str());
-        return 0.0;
+        return {};
     }
-    return options.steps * options.batch / seconds;
+    const double images = options.steps * options.batch;
+    return {images / seconds, images / cpuSeconds};
 }
 
 QString pythonLine(const Options& options, const std::vector<TaskSpec>& tasks, int threads)
@@ -153,10 +171,12 @@ QString pythonLine(const Options& options, const std::vector<TaskSpec>& tasks, i
     return QString::fromLocal8Bit(python.readAllStandardOutput()).trimmed();
 }
 
-double parseRate(const QString& line)
+double parseField(const QString& line, const QString& key)
 {
-    const int at = line.indexOf(QStringLiteral("images_per_second="));
-    return at < 0 ? 0.0 : line.mid(at + 18).toDouble();
+    const int at = line.indexOf(key + QLatin1Char('='));
+    if (at < 0)
+        return 0.0;
+    return line.mid(at + key.size() + 1).section(QLatin1Char(' '), 0, 0).toDouble();
 }
 
 Options parseOptions(const QStringList& arguments)
@@ -203,23 +223,31 @@ int main(int argc, char* argv[])
         << options.imageSize << "x" << options.imageSize << ", batch " << options.batch << ", "
         << options.steps << " timed steps after " << options.warmup << " warm-up steps, best of "
         << options.repeats << " runs\n";
-    out << "threads  C++ trainer (images/s)  PyTorch Python (images/s)  ratio\n";
+    out << "threads  C++ trainer (images/s)  PyTorch Python (images/s)  ratio"
+           "  C++ (images/CPU-s)  Python (images/CPU-s)  CPU ratio\n";
     out.flush();
     for (int threads : {1, 2}) {
-        double cpp = 0.0;
-        double python = 0.0;
+        Rates cpp;
+        Rates python;
         QString line;
         for (int repeat = 0; repeat < options.repeats; ++repeat) {
-            cpp = std::max(cpp, cppImagesPerSecond(options, *tasks, threads));
+            const Rates rates = cppRates(options, *tasks, threads);
+            cpp.wall = std::max(cpp.wall, rates.wall);
+            cpp.cpu = std::max(cpp.cpu, rates.cpu);
             line = pythonLine(options, *tasks, threads);
-            python = std::max(python, parseRate(line));
+            python.wall =
+                std::max(python.wall, parseField(line, QStringLiteral("images_per_second")));
+            python.cpu = std::max(python.cpu, parseField(line, QStringLiteral("cpu_rate")));
         }
-        out << QStringLiteral("%1  %2  %3  %4\n")
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
                    .arg(threads, 7)
-                   .arg(cpp, 22, 'f', 1)
-                   .arg(python, 25, 'f', 1)
-                   .arg(python > 0 ? cpp / python : 0.0, 5, 'f', 2);
-        if (python <= 0)
+                   .arg(cpp.wall, 22, 'f', 1)
+                   .arg(python.wall, 25, 'f', 1)
+                   .arg(python.wall > 0 ? cpp.wall / python.wall : 0.0, 5, 'f', 2)
+                   .arg(cpp.cpu, 18, 'f', 1)
+                   .arg(python.cpu, 21, 'f', 1)
+                   .arg(python.cpu > 0 ? cpp.cpu / python.cpu : 0.0, 9, 'f', 2);
+        if (python.wall <= 0)
             out << "  python: " << line << '\n';
         out.flush();
     }
