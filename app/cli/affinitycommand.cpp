@@ -1,24 +1,14 @@
 #include "app/cli/commands.h"
+#include "app/cli/commandhelp.h"
 #include "core/affinity.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QTextStream>
 #include <nlohmann/json.hpp>
 
 namespace tg::cli {
 
 namespace {
-
-// Help text whose usage line names the command: QCommandLineParser takes the
-// program name from the application, not from `arguments`.
-QString helpText(const QCommandLineParser& parser, const QStringList& arguments)
-{
-    const QStringList programArguments = QCoreApplication::arguments();
-    if (programArguments.isEmpty() || arguments.isEmpty())
-        return parser.helpText();
-    return parser.helpText().replace(programArguments.constFirst(), arguments.constFirst());
-}
 
 using Matrix = std::vector<std::vector<std::optional<double>>>;
 
@@ -118,16 +108,16 @@ int runAffinity(const QStringList& arguments)
     parser.addOptions({candidatesOption, jsonOption});
 
     if (!parser.parse(arguments)) {
-        QTextStream(stderr) << parser.errorText() << '\n' << helpText(parser, arguments);
+        QTextStream(stderr) << parser.errorText() << '\n' << commandHelpText(parser, arguments);
         return kExitUsage;
     }
     if (parser.isSet(helpOption)) {
-        QTextStream(stdout) << helpText(parser, arguments);
+        QTextStream(stdout) << commandHelpText(parser, arguments);
         return kExitOk;
     }
     if (!parser.isSet(candidatesOption) || !parser.positionalArguments().isEmpty()) {
         QTextStream(stderr) << "Missing --candidates FILE or unexpected arguments.\n"
-                            << helpText(parser, arguments);
+                            << commandHelpText(parser, arguments);
         return kExitUsage;
     }
 

@@ -1,8 +1,8 @@
 #include "app/cli/commands.h"
+#include "app/cli/commandhelp.h"
 #include "core/baselines.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QTextStream>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -10,16 +10,6 @@
 namespace tg::cli {
 
 namespace {
-
-// Help text whose usage line names the command: QCommandLineParser takes the
-// program name from the application, not from `arguments`.
-QString helpText(const QCommandLineParser& parser, const QStringList& arguments)
-{
-    const QStringList programArguments = QCoreApplication::arguments();
-    if (programArguments.isEmpty() || arguments.isEmpty())
-        return parser.helpText();
-    return parser.helpText().replace(programArguments.constFirst(), arguments.constFirst());
-}
 
 using Json = nlohmann::ordered_json;
 
@@ -162,17 +152,17 @@ int parseRequest(QCommandLineParser& parser, const QStringList& arguments, Basel
 
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n' << helpText(parser, arguments);
+        err << parser.errorText() << '\n' << commandHelpText(parser, arguments);
         return kExitUsage;
     }
     if (parser.isSet(helpOption)) {
-        QTextStream(stdout) << helpText(parser, arguments);
+        QTextStream(stdout) << commandHelpText(parser, arguments);
         return kExitOk;
     }
     if (!parser.isSet(candidates) || !parser.isSet(budgets) ||
         !parser.positionalArguments().isEmpty()) {
         err << "Missing --candidates FILE or --budgets B1,B2,..., or unexpected arguments.\n"
-            << helpText(parser, arguments);
+            << commandHelpText(parser, arguments);
         return kExitUsage;
     }
     QString error;

@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/commandhelp.h"
 #include "app/cli/trainingrun.h"
 #include "core/candidatetable.h"
 #include "core/experimentconfig.h"
@@ -119,7 +120,7 @@ int runDemo(const QStringList& arguments)
         return kExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandHelpText(parser, arguments);
         return kExitOk;
     }
     const QString folder = parser.value(QStringLiteral("out"));

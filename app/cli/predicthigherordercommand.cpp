@@ -1,23 +1,13 @@
 #include "app/cli/commands.h"
+#include "app/cli/commandhelp.h"
 #include "core/higherorder.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QTextStream>
 
 namespace tg::cli {
 
 namespace {
-
-// Help text whose usage line names the command: QCommandLineParser takes the
-// program name from the application, not from `arguments`.
-QString helpText(const QCommandLineParser& parser, const QStringList& arguments)
-{
-    const QStringList programArguments = QCoreApplication::arguments();
-    if (programArguments.isEmpty() || arguments.isEmpty())
-        return parser.helpText();
-    return parser.helpText().replace(programArguments.constFirst(), arguments.constFirst());
-}
 
 } // namespace
 
@@ -41,18 +31,18 @@ int runPredictHigherOrder(const QStringList& arguments)
     parser.addOptions({candidatesOption, outOption});
 
     if (!parser.parse(arguments)) {
-        QTextStream(stderr) << parser.errorText() << '\n' << helpText(parser, arguments);
+        QTextStream(stderr) << parser.errorText() << '\n' << commandHelpText(parser, arguments);
         return kExitUsage;
     }
     if (parser.isSet(helpOption)) {
-        QTextStream(stdout) << helpText(parser, arguments);
+        QTextStream(stdout) << commandHelpText(parser, arguments);
         return kExitOk;
     }
     if (!parser.isSet(candidatesOption) || !parser.isSet(outOption) ||
         !parser.positionalArguments().isEmpty()) {
         QTextStream(stderr) << "Missing --candidates FILE or --out FILE, or unexpected "
                                "arguments.\n"
-                            << helpText(parser, arguments);
+                            << commandHelpText(parser, arguments);
         return kExitUsage;
     }
 

@@ -1,8 +1,8 @@
 #include "app/cli/commands.h"
+#include "app/cli/commandhelp.h"
 #include "core/selection.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QTextStream>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -27,14 +27,6 @@ struct SelectRequest
     bool pareto = false;
     bool json = false;
 };
-
-QString helpText(const QCommandLineParser& parser, const QStringList& arguments)
-{
-    const QStringList programArguments = QCoreApplication::arguments();
-    if (programArguments.isEmpty() || arguments.isEmpty())
-        return parser.helpText();
-    return parser.helpText().replace(programArguments.constFirst(), arguments.constFirst());
-}
 
 std::optional<Cost> parseBudget(const QString& text, std::optional<CommandError>* error)
 {
@@ -356,11 +348,11 @@ int runSelect(const QStringList& arguments)
                        options.json});
 
     if (!parser.parse(arguments)) {
-        QTextStream(stderr) << parser.errorText() << '\n' << helpText(parser, arguments);
+        QTextStream(stderr) << parser.errorText() << '\n' << commandHelpText(parser, arguments);
         return kExitUsage;
     }
     if (parser.isSet(options.help)) {
-        QTextStream(stdout) << helpText(parser, arguments);
+        QTextStream(stdout) << commandHelpText(parser, arguments);
         return kExitOk;
     }
 
@@ -369,7 +361,7 @@ int runSelect(const QStringList& arguments)
     if (!request) {
         QTextStream(stderr) << error->message << '\n';
         if (error->exitCode == kExitUsage)
-            QTextStream(stderr) << helpText(parser, arguments);
+            QTextStream(stderr) << commandHelpText(parser, arguments);
         return error->exitCode;
     }
     printSolutions(*request);

@@ -1,4 +1,5 @@
 #include "app/cli/commands.h"
+#include "app/cli/commandhelp.h"
 #include "app/cli/trainingrun.h"
 #include "core/experimentconfig.h"
 
@@ -88,7 +89,7 @@ int runTrain(const QStringList& arguments)
         return kExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandHelpText(parser, arguments);
         return kExitOk;
     }
     const QString folder = parser.value(QStringLiteral("out"));
