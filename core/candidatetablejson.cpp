@@ -201,6 +201,12 @@ TableReadResult parseCandidateJson(const std::string& text, const std::string& s
         result.error = sourceName + ": invalid JSON at byte " + std::to_string(error.byte) + ": " +
                        error.what();
         return result;
+    } catch (const json::out_of_range& error) {
+        // nlohmann_json reports a number too large for a double this way.
+        TableReadResult result;
+        result.error = sourceName + ": invalid JSON: " + error.what() +
+                       ". Use finite numbers no larger than 1e308.";
+        return result;
     }
     return JsonTableParser(sourceName).parse(document);
 }

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -62,8 +63,19 @@ void readInt(const json& object, const char* name, const std::string& prefix, In
     if (value == nullptr)
         return;
     const std::string key = join(prefix, name);
-    if (!value->is_number_integer() || value->get<std::int64_t>() < minimum)
-        fail(key, *value, "an integer >= " + std::to_string(minimum));
+    // Checked before narrowing, so 4294967297 is rejected, not wrapped to 1.
+    constexpr auto maximum = static_cast<std::int64_t>(std::numeric_limits<Int>::max());
+    bool valid = value->is_number_integer();
+    if (valid && value->is_number_unsigned())
+        valid = value->get<std::uint64_t>() <= static_cast<std::uint64_t>(maximum);
+    if (valid) {
+        const std::int64_t number = value->get<std::int64_t>();
+        valid = number >= minimum && number <= maximum;
+    }
+    if (!valid) {
+        fail(key, *value,
+             "an integer from " + std::to_string(minimum) + " to " + std::to_string(maximum));
+    }
     *out = static_cast<Int>(value->get<std::int64_t>());
 }
 
@@ -259,6 +271,11 @@ ExperimentConfigResult parseExperimentConfig(const std::string& text, const std:
         root = json::parse(text);
     } catch (const json::parse_error& error) {
         result.error = sourceName + ": invalid JSON: " + error.what();
+        return result;
+    } catch (const json::out_of_range& error) {
+        // nlohmann_json reports a number too large for a double this way.
+        result.error = sourceName + ": invalid JSON: " + error.what() +
+                       ". Use finite numbers no larger than 1e308.";
         return result;
     }
     try {

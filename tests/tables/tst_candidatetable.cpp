@@ -265,6 +265,9 @@ void TestCandidateTable::badJsonNamesPositionAndValue_data()
                                                  QStringLiteral("line 1")};
     QTest::newRow("not an object")
         << QByteArray("[1]") << QStringList{QStringLiteral("not a JSON object")};
+    QTest::newRow("number past double")
+        << doc(R"({"name": "a", "cost": 1e400, "losses": {"s": 1, "d": 2}})")
+        << QStringList{QStringLiteral("invalid JSON"), QStringLiteral("1e400")};
     QTest::newRow("no tasks") << QByteArray(R"({"networks": []})")
                               << QStringList{QStringLiteral("\"tasks\"")};
     QTest::newRow("duplicate task")

@@ -113,6 +113,15 @@ void TestExperimentConfig::invalidValueNamesKey_data()
                              << "key 'workers': value -2 is invalid";
     QTest::newRow("syntax") << R"({"tasks": ["s",)"
                             << "c.json: invalid JSON";
+    QTest::newRow("batch size past int")
+        << R"({"tasks": ["s"], "schedule": {"batchSize": 4294967297}})"
+        << "key 'schedule.batchSize': value 4294967297 is invalid";
+    QTest::newRow("batch size past int64")
+        << R"({"tasks": ["s"], "schedule": {"batchSize": 18446744073709551615}})"
+        << "key 'schedule.batchSize': value 18446744073709551615 is invalid";
+    QTest::newRow("number past double")
+        << R"({"tasks": ["s"], "schedule": {"learningRate": 1e400}})"
+        << "c.json: invalid JSON";
 }
 
 void TestExperimentConfig::invalidValueNamesKey()
