@@ -10,6 +10,6 @@ bash scripts/install-deps.sh
 bash scripts/build.sh -DTASKGROUPER_BUILD_TESTS=OFF
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    exec build/bin/taskgrouper resources/examples/scenes-5tasks-val.csv
+    exec build/bin/taskgrouper resources/examples/scenes-5tasks-quick-val.csv
 fi
 exec build/bin/taskgrouper-cli demo --out demo-output
