@@ -2,6 +2,7 @@
 #include "app/cli/commandhelp.h"
 #include "app/cli/trainingrun.h"
 #include "core/experimentconfig.h"
+#include "core/training/tasks.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -100,6 +101,16 @@ int runTrain(const QStringList& arguments)
     ExperimentConfig config;
     if (const int code = configFromOptions(parser, folder, &config); code != kExitOk)
         return code;
+    // Checked before runExperiment creates the folder, so a mistyped task
+    // leaves nothing behind that would block the corrected rerun.
+    if (config.dataset.kind == DatasetKind::Scenes) {
+        std::string error;
+        if (!training::resolveBuiltinTasks(config.tasks, &error)) {
+            QTextStream(stderr) << "taskgrouper-cli train: " << QString::fromStdString(error)
+                                << '\n';
+            return kExitInvalidInput;
+        }
+    }
 
     QString message;
     const int code =

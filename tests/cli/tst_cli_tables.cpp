@@ -1,6 +1,7 @@
 #include "core/candidatetable.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -87,6 +88,7 @@ private slots:
     void predictHigherOrderCsv();
     void predictHigherOrderJson();
     void predictHigherOrderMissingPair();
+    void trainUnknownTaskLeavesNoFolder();
 
 private:
     QString write(const QString& name, const QByteArray& bytes);
@@ -117,6 +119,8 @@ void TestCliTables::helpExitsZero_data()
     QTest::newRow("baselines") << QStringLiteral("baselines") << QStringLiteral("--samples");
     QTest::newRow("predict-higher-order")
         << QStringLiteral("predict-higher-order") << QStringLiteral("--out");
+    QTest::newRow("train") << QStringLiteral("train") << QStringLiteral("--resume");
+    QTest::newRow("demo") << QStringLiteral("demo") << QStringLiteral("--out");
 }
 
 void TestCliTables::helpExitsZero()
@@ -350,4 +354,15 @@ void TestCliTables::predictHigherOrderMissingPair()
 }
 
 QTEST_GUILESS_MAIN(TestCliTables)
+
+void TestCliTables::trainUnknownTaskLeavesNoFolder()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("experiment"));
+    const Run run = runCli({QStringLiteral("train"), QStringLiteral("--tasks"),
+                            QStringLiteral("s,x"), QStringLiteral("--out"), folder});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("\"x\"")), qPrintable(run.err));
+    QVERIFY2(!QFileInfo::exists(folder), qPrintable(folder));
+}
+
 #include "tst_cli_tables.moc"
