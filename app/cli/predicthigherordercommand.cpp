@@ -1,5 +1,5 @@
-#include "app/cli/commands.h"
 #include "app/cli/commandhelp.h"
+#include "app/cli/commands.h"
 #include "core/higherorder.h"
 
 #include <QCommandLineParser>
@@ -7,9 +7,7 @@
 
 namespace tg::cli {
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 int runPredictHigherOrder(const QStringList& arguments)
 {

@@ -1,5 +1,5 @@
-#include "app/cli/commands.h"
 #include "app/cli/commandhelp.h"
+#include "app/cli/commands.h"
 #include "core/selection.h"
 
 #include <QCommandLineParser>
