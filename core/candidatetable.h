@@ -9,7 +9,7 @@
 
 namespace tg {
 
-// Where a row's losses come from. Written as `trained`, `early-stop` and
+// The source of a row's losses. Written as `trained`, `early-stop` and
 // `predicted` in the CSV `origin` column and in JSON.
 enum class Origin
 {
@@ -48,7 +48,7 @@ struct CandidateTable
 
 // The outcome of reading a table. On failure `table` is empty and `error`
 // names the file, the line and column where known, the offending value and
-// what to do; a partial table is never returned.
+// what to do. A partial table is never returned.
 struct TableReadResult
 {
     std::optional<CandidateTable> table;

@@ -12,7 +12,7 @@ std::optional<Cost> parseCost(std::string_view text)
     if (copy.empty())
         return std::nullopt;
 
-    // strtod accepts the forms a spreadsheet writes ("0.5", "1e-1"); the
+    // strtod accepts the forms a spreadsheet writes ("0.5", "1e-1"). The
     // value is then rounded to whole units, which is exact for every cost
     // written with six or fewer decimals.
     char* end = nullptr;

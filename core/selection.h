@@ -8,7 +8,7 @@
 
 namespace tg {
 
-// What a selection minimises and which solutions it admits. The score of a
+// The objective a selection minimises and the constraints on admissible solutions. The score of a
 // solution is the sum over tasks of weight[t] times the lowest loss on t
 // among its networks. A solution is admissible only when, for every task t,
 // that lowest loss is <= limit[t].
@@ -52,8 +52,8 @@ struct SearchStats
 // Exact branch and bound. Deterministic: among solutions with equal score the
 // result has the lower cost, then fewer networks, then the lexicographically
 // smaller sorted list of network names. When `cancel` becomes true the search
-// stops early and returns the best solution found so far; callers that pass
-// a cancel flag must treat that result as possibly not optimal. Tables with
+// stops early and returns the best solution found so far. Callers that pass
+// a cancel flag must therefore treat that result as possibly not optimal. Tables with
 // more than 64 tasks are not supported and return an infeasible solution with
 // minCost -1. Infeasible results (also for a negative budget) carry minCost.
 // NOTE: for pruning, scores within a relative 1e-9 of the incumbent count as

@@ -2,10 +2,10 @@
 
 #include <QStringList>
 
-// Each command parses its own arguments (the first entry is the program name
-// followed by the command name, as QCommandLineParser expects) and returns
-// the process exit code: 0 on success, 1 on invalid input or a failed run
-// (message on stderr), 2 on bad usage.
+// Each command parses its own arguments and returns the process exit code:
+// 0 on success, 1 on invalid input or a failed run (message on stderr), 2 on
+// bad usage. The first argument is the program name followed by the command
+// name, as QCommandLineParser expects.
 namespace tg::cli {
 
 inline constexpr int kExitOk = 0;
