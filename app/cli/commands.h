@@ -18,5 +18,7 @@ int runBaselines(const QStringList& arguments);
 int runPredictHigherOrder(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
+int runPrepare(const QStringList& arguments);
+int runStudy(const QStringList& arguments);
 
 } // namespace tg::cli

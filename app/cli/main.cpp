@@ -25,6 +25,9 @@ const std::map<QString, Command>& commands()
          {"complete a table of pair networks with predicted groups", runPredictHigherOrder}},
         {QStringLiteral("train"), {"train the candidate networks of an experiment", runTrain}},
         {QStringLiteral("demo"), {"run the built-in demonstration and write its results", runDemo}},
+        {QStringLiteral("prepare"), {"build a named data set, such as multimnist", runPrepare}},
+        {QStringLiteral("study"),
+         {"compare the exhaustive, early-stop and higher-order strategies", runStudy}},
     };
     return table;
 }
