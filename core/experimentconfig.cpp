@@ -114,26 +114,51 @@ void readSeed(const json& object, const char* name, const std::string& prefix, s
     *out = value->get<std::uint64_t>();
 }
 
+const char* datasetKindName(DatasetKind kind)
+{
+    switch (kind) {
+    case DatasetKind::Scenes:
+        return "scenes";
+    case DatasetKind::Folder:
+        return "folder";
+    case DatasetKind::Labels:
+        return "labels";
+    }
+    return "scenes";
+}
+
 void readDataset(const json& object, DatasetConfig* dataset)
 {
     readObject(object, "dataset");
-    rejectUnknownKeys(object, "dataset", {"kind", "seed", "train", "validation", "test", "path"});
-    std::string kind = dataset->kind == DatasetKind::Scenes ? "scenes" : "folder";
+    rejectUnknownKeys(
+        object, "dataset",
+        {"kind", "seed", "train", "validation", "test", "path", "labels", "partition"});
+    std::string kind = datasetKindName(dataset->kind);
     readString(object, "kind", "dataset", &kind);
     if (kind == "scenes")
         dataset->kind = DatasetKind::Scenes;
     else if (kind == "folder")
         dataset->kind = DatasetKind::Folder;
+    else if (kind == "labels")
+        dataset->kind = DatasetKind::Labels;
     else
-        fail("dataset.kind", object.at("kind"), "\"scenes\" or \"folder\"");
+        fail("dataset.kind", object.at("kind"), "\"scenes\", \"folder\" or \"labels\"");
     readSeed(object, "seed", "dataset", &dataset->seed);
     readInt(object, "train", "dataset", &dataset->trainSize, 1);
     readInt(object, "validation", "dataset", &dataset->validationSize, 1);
     readInt(object, "test", "dataset", &dataset->testSize, 1);
     readString(object, "path", "dataset", &dataset->path);
+    readString(object, "labels", "dataset", &dataset->labels);
+    readString(object, "partition", "dataset", &dataset->partition);
     if (dataset->kind == DatasetKind::Folder && dataset->path.empty())
         throw ConfigError{"key 'dataset.path' is missing; a folder dataset needs the path of "
                           "the folder that contains rgb/ and one folder per task"};
+    if (dataset->kind == DatasetKind::Labels && dataset->path.empty())
+        throw ConfigError{"key 'dataset.path' is missing; a labels dataset needs the path of "
+                          "the images folder"};
+    if (dataset->kind == DatasetKind::Labels && dataset->labels.empty())
+        throw ConfigError{"key 'dataset.labels' is missing; a labels dataset needs a labels "
+                          "CSV or a CelebA-style attribute list"};
 }
 
 void readTasks(const json& value, std::vector<std::string>* tasks)
@@ -300,7 +325,7 @@ ExperimentConfigResult readExperimentConfig(const std::string& path)
 
 std::string toExperimentConfigJson(const ExperimentConfig& config)
 {
-    json dataset = {{"kind", config.dataset.kind == DatasetKind::Scenes ? "scenes" : "folder"}};
+    json dataset = {{"kind", datasetKindName(config.dataset.kind)}};
     if (config.dataset.kind == DatasetKind::Scenes) {
         dataset["seed"] = config.dataset.seed;
         dataset["train"] = config.dataset.trainSize;
@@ -308,6 +333,10 @@ std::string toExperimentConfigJson(const ExperimentConfig& config)
         dataset["test"] = config.dataset.testSize;
     } else {
         dataset["path"] = config.dataset.path;
+    }
+    if (config.dataset.kind == DatasetKind::Labels) {
+        dataset["labels"] = config.dataset.labels;
+        dataset["partition"] = config.dataset.partition;
     }
     const ScheduleConfig& s = config.schedule;
     json root = {

@@ -11,6 +11,7 @@ enum class DatasetKind
 {
     Scenes, // procedurally rendered scenes, generated from a seed
     Folder, // images on disk in the Taskonomy folder layout
+    Labels, // a folder of images plus a labels CSV or CelebA-style attribute list
 };
 
 struct DatasetConfig
@@ -20,7 +21,11 @@ struct DatasetConfig
     int trainSize = 2000;   // scenes only: images per split
     int validationSize = 200;
     int testSize = 200;
-    std::string path; // folder only
+    // Folder: the folder that contains rgb/ and one folder per task. Labels:
+    // the images folder, with per-pixel task folders next to it.
+    std::string path;
+    std::string labels;    // labels only: a labels CSV or a CelebA-style attribute list
+    std::string partition; // labels only, optional: "<file> 0|1|2" lines (train, validation, test)
 };
 
 struct ScheduleConfig

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void invalidValueNamesKey_data();
     void invalidValueNamesKey();
     void savedJsonRoundTrips();
+    void labelsDatasetParses();
+    void labelsDatasetRoundTrips();
     void readsFileAndReportsMissing();
     void presetsExist();
     void exhaustivePlanFiveTasks();
@@ -93,9 +95,24 @@ void TestExperimentConfig::invalidValueNamesKey_data()
     QTest::newRow("device") << R"({"tasks": ["s"], "device": "tpu"})"
                             << "key 'device': value \"tpu\" is invalid";
     QTest::newRow("dataset kind") << R"({"tasks": ["s"], "dataset": {"kind": "web"}})"
-                                  << "key 'dataset.kind': value \"web\" is invalid";
+                                  << "key 'dataset.kind': value \"web\" is invalid; expected "
+                                     "\"scenes\", \"folder\" or \"labels\"";
     QTest::newRow("folder path") << R"({"tasks": ["s"], "dataset": {"kind": "folder"}})"
                                  << "key 'dataset.path' is missing";
+    QTest::newRow("labels path")
+        << R"({"tasks": ["t"], "dataset": {"kind": "labels", "labels": "l.csv"}})"
+        << "key 'dataset.path' is missing; a labels dataset needs the "
+           "path of the images folder";
+    QTest::newRow("labels file")
+        << R"({"tasks": ["t"], "dataset": {"kind": "labels", "path": "images"}})"
+        << "key 'dataset.labels' is missing";
+    QTest::newRow("labels type")
+        << R"({"tasks": ["t"], "dataset": {"kind": "labels", "path": "i", "labels": 3}})"
+        << "key 'dataset.labels': value 3 is invalid; expected a string";
+    QTest::newRow("partition type")
+        << R"({"tasks": ["t"], "dataset": {"kind": "labels", "path": "i", "labels": "l",
+                                           "partition": []}})"
+        << "key 'dataset.partition': value [] is invalid; expected a string";
     QTest::newRow("repeated task") << R"({"tasks": ["s", "s"]})"
                                    << "key 'tasks': value \"s\" is invalid; expected each task "
                                       "only once";
@@ -146,6 +163,50 @@ void TestExperimentConfig::savedJsonRoundTrips()
     QVERIFY2(parsed, parsed.error.c_str());
     QCOMPARE(toExperimentConfigJson(*parsed.config), text);
     QCOMPARE(parsed.config->debug.nanStep, std::int64_t(4));
+}
+
+void TestExperimentConfig::labelsDatasetParses()
+{
+    const auto result = parseExperimentConfig(R"({
+        "dataset": {"kind": "labels", "path": "faces/img_align_celeba",
+                    "labels": "faces/list_attr_celeba.txt",
+                    "partition": "faces/list_eval_partition.txt"},
+        "tasks": ["Smiling", "Male"]
+    })",
+                                              "labels.json");
+    QVERIFY2(result, result.error.c_str());
+    const DatasetConfig& dataset = result.config->dataset;
+    QCOMPARE(dataset.kind, DatasetKind::Labels);
+    QCOMPARE(dataset.path, std::string("faces/img_align_celeba"));
+    QCOMPARE(dataset.labels, std::string("faces/list_attr_celeba.txt"));
+    QCOMPARE(dataset.partition, std::string("faces/list_eval_partition.txt"));
+    QCOMPARE(result.config->tasks, (std::vector<std::string>{"Smiling", "Male"}));
+
+    const auto withoutPartition = parseExperimentConfig(
+        R"({"dataset": {"kind": "labels", "path": "images", "labels": "labels.csv"},
+            "tasks": ["t"]})",
+        "labels.json");
+    QVERIFY2(withoutPartition, withoutPartition.error.c_str());
+    QCOMPARE(withoutPartition.config->dataset.partition, std::string());
+}
+
+void TestExperimentConfig::labelsDatasetRoundTrips()
+{
+    ExperimentConfig config;
+    config.tasks = {"t", "b", "m"};
+    config.dataset.kind = DatasetKind::Labels;
+    config.dataset.path = "multimnist/images";
+    config.dataset.labels = "multimnist/labels.csv";
+    config.dataset.partition = "multimnist/partition.txt";
+    const std::string text = toExperimentConfigJson(config);
+    QVERIFY2(text.find("\"kind\": \"labels\"") != std::string::npos, text.c_str());
+    const auto parsed = parseExperimentConfig(text, "saved.json");
+    QVERIFY2(parsed, parsed.error.c_str());
+    QCOMPARE(parsed.config->dataset.kind, DatasetKind::Labels);
+    QCOMPARE(parsed.config->dataset.path, config.dataset.path);
+    QCOMPARE(parsed.config->dataset.labels, config.dataset.labels);
+    QCOMPARE(parsed.config->dataset.partition, config.dataset.partition);
+    QCOMPARE(toExperimentConfigJson(*parsed.config), text);
 }
 
 void TestExperimentConfig::readsFileAndReportsMissing()
