@@ -3,8 +3,14 @@
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
+
+#ifdef TASKGROUPER_CLI_PLOTS
+#include <QApplication>
+#endif
 
 namespace {
 
@@ -43,11 +49,30 @@ void printUsage(FILE* stream)
     out << "\nRun 'taskgrouper-cli COMMAND --help' for the options of one command.\n";
 }
 
+// The study command draws plots with widgets, which need a QApplication; on a
+// machine without a display it renders offscreen. Every other command keeps a
+// QCoreApplication, so it starts without any display libraries.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[])
+{
+#ifdef TASKGROUPER_CLI_PLOTS
+    const bool help =
+        argc > 2 && (std::strcmp(argv[2], "--help") == 0 || std::strcmp(argv[2], "-h") == 0);
+    if (argc > 1 && std::strcmp(argv[1], "study") == 0 && !help) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskgrouper-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("TaskGrouper"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TASKGROUPER_VERSION));
