@@ -3,6 +3,7 @@
 #include "core/training/deviceinfo.h"
 #include "core/training/experimenttables.h"
 #include "core/training/folderdataset.h"
+#include "core/training/labelsdataset.h"
 #include "core/training/networkstats.h"
 #include "core/training/scenedataset.h"
 
@@ -252,6 +253,12 @@ bool ExperimentRunnerPrivate::openDataset(QString* error)
         scenes.validationSize = m_config.dataset.validationSize;
         scenes.testSize = m_config.dataset.testSize;
         m_dataset = makeSceneDataset(scenes, m_config.tasks, &message);
+    } else if (m_config.dataset.kind == DatasetKind::Labels) {
+        FolderDatasetOptions options;
+        options.imageSize = m_config.imageSize;
+        m_dataset =
+            openLabelsDataset(m_config.dataset.path, m_config.dataset.labels,
+                              m_config.dataset.partition, m_config.tasks, options, &message);
     } else {
         FolderDatasetOptions options;
         options.imageSize = m_config.imageSize;
@@ -269,12 +276,21 @@ bool ExperimentRunnerPrivate::openDataset(QString* error)
 
 // Runs before any worker starts: counting builds networks, which draws from
 // LibTorch's global generator and would disturb the seeded initialisation of
-// a network built at the same time.
+// a network built at the same time. Without an open dataset (it failed to
+// open) only built-in task names can be counted.
 void ExperimentRunnerPrivate::recordNetworkStats()
 {
     for (size_t i = 0; i < m_plan.size(); ++i) {
         CandidateRecord& record = m_results.candidates[i];
-        const NetworkStats stats = networkStats(record.tasks, record.width, m_config.imageSize);
+        NetworkStats stats;
+        if (m_dataset) {
+            std::vector<TaskSpec> tasks;
+            for (const int task : m_plan[i].tasks)
+                tasks.push_back(m_dataset->tasks()[static_cast<std::size_t>(task)]);
+            stats = networkStats(tasks, record.width, m_config.imageSize);
+        } else {
+            stats = networkStats(record.tasks, record.width, m_config.imageSize);
+        }
         std::lock_guard<std::mutex> lock(m_mutex);
         record.parameters = stats.parameters;
         record.multiplyAdds = stats.multiplyAdds;

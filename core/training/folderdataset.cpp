@@ -150,17 +150,31 @@ std::vector<ExamplePointer> loadExamples(const std::vector<TaskSpec>& tasks,
                                          const std::vector<std::vector<QString>>& labelFiles,
                                          int imageSize, int threads, std::string* problem)
 {
-    const std::size_t count = images.size();
+    return loadExamplesInParallel(
+        images.size(), threads,
+        [&](std::size_t i, std::string* exampleProblem) {
+            std::vector<QString> files;
+            for (const auto& taskFiles : labelFiles)
+                files.push_back(taskFiles[i]);
+            return loadExample(tasks, images[i], files, imageSize, exampleProblem);
+        },
+        problem);
+}
+
+} // namespace
+
+std::vector<ExamplePointer>
+loadExamplesInParallel(std::size_t count, int threads,
+                       const std::function<ExamplePointer(std::size_t, std::string*)>& load,
+                       std::string* problem)
+{
     std::vector<ExamplePointer> examples(count);
     std::vector<std::string> problems(count);
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     auto work = [&] {
         for (std::size_t i = next++; i < count && !failed; i = next++) {
-            std::vector<QString> files;
-            for (const auto& taskFiles : labelFiles)
-                files.push_back(taskFiles[i]);
-            examples[i] = loadExample(tasks, images[i], files, imageSize, &problems[i]);
+            examples[i] = load(i, &problems[i]);
             if (!examples[i])
                 failed = true;
         }
@@ -183,7 +197,7 @@ std::vector<ExamplePointer> loadExamples(const std::vector<TaskSpec>& tasks,
     return examples;
 }
 
-std::string validateOptions(const FolderDatasetOptions& options)
+std::string folderDatasetOptionsProblem(const FolderDatasetOptions& options)
 {
     const double test = 1.0 - options.trainFraction - options.validationFraction;
     if (!(options.trainFraction > 0.0) || !(options.validationFraction > 0.0) || test <= 0.0) {
@@ -198,13 +212,28 @@ std::string validateOptions(const FolderDatasetOptions& options)
     return {};
 }
 
-} // namespace
+bool splitByFractions(std::int64_t count, const FolderDatasetOptions& options,
+                      std::int64_t* trainEnd, std::int64_t* validationEnd)
+{
+    *trainEnd = static_cast<std::int64_t>(std::llround(count * options.trainFraction));
+    *validationEnd = static_cast<std::int64_t>(
+        std::llround(count * (options.trainFraction + options.validationFraction)));
+    return *trainEnd >= 1 && *validationEnd > *trainEnd && *validationEnd < count;
+}
+
+std::unique_ptr<Dataset> makeMemoryDataset(std::vector<TaskSpec> tasks, int imageSize,
+                                           std::vector<ExamplePointer> examples,
+                                           std::int64_t trainEnd, std::int64_t validationEnd)
+{
+    return std::make_unique<FolderDataset>(std::move(tasks), imageSize, std::move(examples),
+                                           trainEnd, validationEnd);
+}
 
 std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
                                            const std::vector<std::string>& taskNames,
                                            const FolderDatasetOptions& options, std::string* error)
 {
-    std::string problem = validateOptions(options);
+    std::string problem = folderDatasetOptionsProblem(options);
     std::optional<std::vector<TaskSpec>> tasks;
     if (problem.empty())
         tasks = resolveBuiltinTasks(taskNames, &problem);
@@ -234,10 +263,9 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
         return fail(problem, true);
 
     const auto count = static_cast<std::int64_t>(images.size());
-    const auto trainEnd = static_cast<std::int64_t>(std::llround(count * options.trainFraction));
-    const auto validationEnd = static_cast<std::int64_t>(
-        std::llround(count * (options.trainFraction + options.validationFraction)));
-    if (trainEnd < 1 || validationEnd <= trainEnd || validationEnd >= count) {
+    std::int64_t trainEnd = 0;
+    std::int64_t validationEnd = 0;
+    if (!splitByFractions(count, options, &trainEnd, &validationEnd)) {
         return fail(std::to_string(count) + " images are too few to give every split at least "
                                             "one image with the split fractions",
                     false);
@@ -252,8 +280,8 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
         return fail(problem, true);
 
     qCInfo(lcFolderData) << "opened" << count << "images from" << QString::fromStdString(folder);
-    return std::make_unique<FolderDataset>(std::move(*tasks), options.imageSize,
-                                           std::move(examples), trainEnd, validationEnd);
+    return makeMemoryDataset(std::move(*tasks), options.imageSize, std::move(examples), trainEnd,
+                             validationEnd);
 }
 
 } // namespace tg::training

@@ -4,6 +4,8 @@
 
 #include "core/training/dataset.h"
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,5 +47,31 @@ struct FolderDatasetOptions
 std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
                                            const std::vector<std::string>& taskNames,
                                            const FolderDatasetOptions& options, std::string* error);
+
+// Helpers shared with the labels dataset.
+
+// Returns why `options` are invalid (split fractions, image size), or an empty string.
+std::string folderDatasetOptionsProblem(const FolderDatasetOptions& options);
+
+// Splits `count` images sorted by name with the options' fractions: train is [0, trainEnd),
+// validation [trainEnd, validationEnd), test the rest. Returns false when a split would be
+// empty.
+bool splitByFractions(std::int64_t count, const FolderDatasetOptions& options,
+                      std::int64_t* trainEnd, std::int64_t* validationEnd);
+
+// Calls `load` for every index in [0, count) on `threads` threads. Returns the examples in
+// index order, or an empty vector and the `problem` that `load` set for the lowest failing
+// index (so the message does not depend on thread timing).
+std::vector<ExamplePointer>
+loadExamplesInParallel(std::size_t count, int threads,
+                       const std::function<ExamplePointer(std::size_t, std::string*)>& load,
+                       std::string* problem);
+
+// Makes an in-memory dataset of `examples` ordered train, validation, test, with the
+// splits ending at trainEnd and validationEnd. Values tasks are normalised with statistics
+// of the training split.
+std::unique_ptr<Dataset> makeMemoryDataset(std::vector<TaskSpec> tasks, int imageSize,
+                                           std::vector<ExamplePointer> examples,
+                                           std::int64_t trainEnd, std::int64_t validationEnd);
 
 } // namespace tg::training

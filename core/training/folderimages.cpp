@@ -78,9 +78,10 @@ std::string describe(const QString& path)
     return path.toStdString();
 }
 
-// Reads a PNG with the expected channel count (1: greyscale, 3: colour).
+// Reads a PNG with the expected channel count (1: greyscale, 3: colour), or either count
+// when `channels` is 0. `imagePath` names the input image that `expectedSize` comes from.
 std::optional<Planes> readPlanes(const QString& path, int channels, QSize expectedSize,
-                                 std::string* problem)
+                                 const QString& imagePath, std::string* problem)
 {
     QImageReader reader(path);
     const QImage image = reader.read();
@@ -90,7 +91,7 @@ std::optional<Planes> readPlanes(const QString& path, int channels, QSize expect
         return std::nullopt;
     }
     const int found = isGrey(image.format()) ? 1 : 3;
-    if (found != channels) {
+    if (channels != 0 && found != channels) {
         *problem = "image " + describe(path) + " has " + std::to_string(found) +
                    (found == 1 ? " channel (greyscale)" : " channels (colour)") + " but " +
                    std::to_string(channels) + (channels == 1 ? " (greyscale) is" : " (RGB) are") +
@@ -99,12 +100,12 @@ std::optional<Planes> readPlanes(const QString& path, int channels, QSize expect
     }
     if (expectedSize.isValid() && image.size() != expectedSize) {
         *problem = "image " + describe(path) + " is " + std::to_string(image.width()) + "x" +
-                   std::to_string(image.height()) + " pixels but its RGB image is " +
-                   std::to_string(expectedSize.width()) + "x" +
+                   std::to_string(image.height()) + " pixels but its input image " +
+                   describe(imagePath) + " is " + std::to_string(expectedSize.width()) + "x" +
                    std::to_string(expectedSize.height());
         return std::nullopt;
     }
-    return channels == 1 ? greyPlanes(image) : colourPlanes(image);
+    return found == 1 ? greyPlanes(image) : colourPlanes(image);
 }
 
 // Area averaging when shrinking, bilinear when enlarging, nearest for classes.
@@ -171,10 +172,11 @@ std::optional<torch::Tensor> imageLabel(const TaskSpec& task, const QString& pat
     return torch::tensor(static_cast<std::int64_t>(value));
 }
 
-std::optional<torch::Tensor> pixelClasses(const TaskSpec& task, const QString& path, QSize size,
-                                          int imageSize, std::string* problem)
+std::optional<torch::Tensor> pixelClasses(const TaskSpec& task, const QString& path,
+                                          const QString& imagePath, QSize size, int imageSize,
+                                          std::string* problem)
 {
-    const std::optional<Planes> planes = readPlanes(path, 1, size, problem);
+    const std::optional<Planes> planes = readPlanes(path, 1, size, imagePath, problem);
     if (!planes)
         return std::nullopt;
     const double largest = planes->values.max().item<double>();
@@ -190,10 +192,11 @@ std::optional<torch::Tensor> pixelClasses(const TaskSpec& task, const QString& p
         .to(classStorageType(task.channels));
 }
 
-std::optional<torch::Tensor> pixelValues(const TaskSpec& task, const QString& path, QSize size,
-                                         int imageSize, std::string* problem)
+std::optional<torch::Tensor> pixelValues(const TaskSpec& task, const QString& path,
+                                         const QString& imagePath, QSize size, int imageSize,
+                                         std::string* problem)
 {
-    const std::optional<Planes> planes = readPlanes(path, task.channels, size, problem);
+    const std::optional<Planes> planes = readPlanes(path, task.channels, size, imagePath, problem);
     if (!planes)
         return std::nullopt;
     return resized(planes->values / planes->maximum, imageSize, false);
@@ -201,28 +204,51 @@ std::optional<torch::Tensor> pixelValues(const TaskSpec& task, const QString& pa
 
 } // namespace
 
+std::optional<InputImage> loadInputImage(const QString& path, int imageSize, bool allowGrey,
+                                         std::string* problem)
+{
+    const std::optional<Planes> planes =
+        readPlanes(path, allowGrey ? 0 : 3, QSize(), path, problem);
+    if (!planes)
+        return std::nullopt;
+    torch::Tensor image = resized(planes->values / planes->maximum, imageSize, false);
+    if (image.size(0) == 1)
+        image = image.expand({3, imageSize, imageSize});
+    InputImage input;
+    input.pixels = image.mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+    input.size =
+        QSize(static_cast<int>(planes->values.size(2)), static_cast<int>(planes->values.size(1)));
+    return input;
+}
+
+std::optional<torch::Tensor> loadPixelTarget(const TaskSpec& task, const QString& path,
+                                             const QString& imagePath, QSize size, int imageSize,
+                                             std::string* problem)
+{
+    if (task.kind == TaskKind::PixelClasses)
+        return pixelClasses(task, path, imagePath, size, imageSize, problem);
+    return pixelValues(task, path, imagePath, size, imageSize, problem);
+}
+
 ExamplePointer loadExample(const std::vector<TaskSpec>& tasks, const QString& imagePath,
                            const std::vector<QString>& labelPaths, int imageSize,
                            std::string* problem)
 {
-    const QSize size = QImageReader(imagePath).size();
-    const std::optional<Planes> rgb = readPlanes(imagePath, 3, QSize(), problem);
-    if (!rgb)
+    const std::optional<InputImage> input = loadInputImage(imagePath, imageSize, false, problem);
+    if (!input)
         return nullptr;
 
     auto example = std::make_shared<Example>();
-    const torch::Tensor image = resized(rgb->values / rgb->maximum, imageSize, false);
-    example->image = image.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
+    example->image = input->pixels;
 
     for (std::size_t t = 0; t < tasks.size(); ++t) {
         const TaskSpec& task = tasks[t];
         std::optional<torch::Tensor> target;
         if (task.folder == "rgb")
             target = example->image.to(torch::kFloat) / 255.0;
-        else if (task.kind == TaskKind::PixelClasses)
-            target = pixelClasses(task, labelPaths[t], size, imageSize, problem);
-        else if (task.kind == TaskKind::PixelValues)
-            target = pixelValues(task, labelPaths[t], size, imageSize, problem);
+        else if (task.kind == TaskKind::PixelClasses || task.kind == TaskKind::PixelValues)
+            target =
+                loadPixelTarget(task, labelPaths[t], imagePath, input->size, imageSize, problem);
         else
             target = imageLabel(task, labelPaths[t], problem);
         if (!target)

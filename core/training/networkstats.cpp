@@ -9,17 +9,6 @@ namespace tg::training {
 
 namespace {
 
-std::optional<NetworkSpec> makeSpec(const std::vector<std::string>& taskNames, double width,
-                                    int imageSize)
-{
-    if (!(width > 0.0) || imageSize < 16 || imageSize % 16 != 0)
-        return std::nullopt;
-    std::optional<std::vector<TaskSpec>> tasks = resolveBuiltinTasks(taskNames, nullptr);
-    if (!tasks)
-        return std::nullopt;
-    return NetworkSpec{std::move(*tasks), width, imageSize};
-}
-
 std::int64_t countParameters(MultiTaskNet& network)
 {
     std::int64_t count = 0;
@@ -28,25 +17,53 @@ std::int64_t countParameters(MultiTaskNet& network)
     return count;
 }
 
-} // namespace
-
-NetworkStats networkStats(const std::vector<std::string>& taskNames, double width, int imageSize)
+std::optional<NetworkSpec> makeSpec(std::vector<TaskSpec> tasks, double width, int imageSize)
 {
-    const std::optional<NetworkSpec> spec = makeSpec(taskNames, width, imageSize);
-    if (!spec)
-        return {};
+    if (!(width > 0.0) || imageSize < 16 || imageSize % 16 != 0 || tasks.empty())
+        return std::nullopt;
+    for (const TaskSpec& task : tasks) {
+        if (task.channels < 1)
+            return std::nullopt;
+    }
+    return NetworkSpec{std::move(tasks), width, imageSize};
+}
 
-    MultiTaskNet network(*spec);
-    NetworkSpec fullSpec = *spec;
+std::optional<NetworkSpec> makeSpec(const std::vector<std::string>& taskNames, double width,
+                                    int imageSize)
+{
+    std::optional<std::vector<TaskSpec>> tasks = resolveBuiltinTasks(taskNames, nullptr);
+    if (!tasks)
+        return std::nullopt;
+    return makeSpec(std::move(*tasks), width, imageSize);
+}
+
+NetworkStats countNetwork(const NetworkSpec& spec)
+{
+    MultiTaskNet network(spec);
+    NetworkSpec fullSpec = spec;
     fullSpec.width = 1.0;
     MultiTaskNet full(fullSpec);
 
     NetworkStats stats;
     stats.parameters = countParameters(network);
-    stats.multiplyAdds = network->multiplyAdds(imageSize);
+    stats.multiplyAdds = network->multiplyAdds(spec.imageSize);
     stats.nominalCostSnt = static_cast<double>(stats.multiplyAdds) /
-                           static_cast<double>(full->multiplyAdds(imageSize));
+                           static_cast<double>(full->multiplyAdds(spec.imageSize));
     return stats;
+}
+
+} // namespace
+
+NetworkStats networkStats(const std::vector<std::string>& taskNames, double width, int imageSize)
+{
+    const std::optional<NetworkSpec> spec = makeSpec(taskNames, width, imageSize);
+    return spec ? countNetwork(*spec) : NetworkStats{};
+}
+
+NetworkStats networkStats(const std::vector<TaskSpec>& tasks, double width, int imageSize)
+{
+    const std::optional<NetworkSpec> spec = makeSpec(tasks, width, imageSize);
+    return spec ? countNetwork(*spec) : NetworkStats{};
 }
 
 double measureInferenceMs(const std::vector<std::string>& taskNames, double width, int imageSize,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/training/tasks.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +21,10 @@ struct NetworkStats
 // width multiplier and image size (pixels per side, a multiple of 16).
 // Returns zeros for unknown task names or invalid sizes.
 NetworkStats networkStats(const std::vector<std::string>& taskNames, double width, int imageSize);
+
+// Counts the network for any task specs, built-in or from a dataset. Returns zeros for an
+// empty task list, a task with fewer than one channel, or invalid sizes.
+NetworkStats networkStats(const std::vector<TaskSpec>& tasks, double width, int imageSize);
 
 // Measures the mean inference time per image in milliseconds: forward passes
 // of a batch of one, without autograd, in eval mode, on the GPU when LibTorch
