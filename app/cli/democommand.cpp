@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/trainingrun.h"
 #include "core/candidatetable.h"
+#include "core/datasetcatalog.h"
 #include "core/experimentconfig.h"
 #include "core/selection.h"
 #include "core/training/tasks.h"
@@ -109,12 +110,17 @@ int runDemo(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Trains the 36 candidate networks of the five default tasks on small "
-                       "built-in scenes (a few minutes on two CPU cores), then prints the "
-                       "grouping chosen for each budget from 1 to 5 SNT. Running it again on "
-                       "the same folder resumes or reuses the earlier run."));
+                       "built-in scenes or on a named data set (a few minutes on two CPU "
+                       "cores), then prints the grouping chosen for each budget from 1 to 5 "
+                       "SNT. Running it again on the same folder resumes or reuses the earlier "
+                       "run."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("out"), QStringLiteral("Output folder (default demo-output)."),
                       QStringLiteral("dir"), QStringLiteral("demo-output")});
+    parser.addOption({QStringLiteral("dataset"),
+                      QStringLiteral("Named data set: scenes (default) or multimnist (run "
+                                     "`taskgrouper-cli prepare multimnist` first)."),
+                      QStringLiteral("name"), QStringLiteral("scenes")});
     if (!parser.parse(arguments)) {
         QTextStream(stderr) << parser.errorText() << '\n';
         return kExitUsage;
@@ -124,7 +130,17 @@ int runDemo(const QStringList& arguments)
         return kExitOk;
     }
     const QString folder = parser.value(QStringLiteral("out"));
-    const auto config = experimentPreset("demo", training::defaultTaskNames());
+    std::string error;
+    const auto dataset =
+        findNamedDataset(parser.value(QStringLiteral("dataset")).toStdString(), &error);
+    if (!dataset) {
+        QTextStream(stderr) << "taskgrouper-cli demo: " << QString::fromStdString(error) << '\n';
+        return kExitInvalidInput;
+    }
+    const std::vector<std::string> tasks = dataset->config.kind == DatasetKind::Scenes
+                                               ? training::defaultTaskNames()
+                                               : std::vector<std::string>();
+    const auto config = namedDatasetPreset(*dataset, "demo", tasks);
     const bool resume = QFileInfo::exists(QDir(folder).filePath(QStringLiteral("config.json")));
 
     QString message;

@@ -1,6 +1,7 @@
 #include "app/cli/commandhelp.h"
 #include "app/cli/commands.h"
 #include "app/cli/trainingrun.h"
+#include "core/datasetcatalog.h"
 #include "core/experimentconfig.h"
 #include "core/training/tasks.h"
 
@@ -33,13 +34,30 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
         err << "taskgrouper-cli train: give either --config or --tasks, not both\n";
         return kExitUsage;
     }
+    const bool hasDataset = parser.isSet(QStringLiteral("dataset"));
+    if (hasConfig && hasDataset) {
+        err << "taskgrouper-cli train: give either --config or --dataset, not both\n";
+        return kExitUsage;
+    }
     ExperimentConfigResult result;
     if (hasConfig) {
         result = readExperimentConfig(parser.value(QStringLiteral("config")).toStdString());
-    } else if (hasTasks) {
+    } else if (hasTasks || hasDataset) {
         const QString preset = parser.value(QStringLiteral("preset"));
-        const auto chosen = experimentPreset(preset.toStdString(),
-                                             splitTasks(parser.value(QStringLiteral("tasks"))));
+        const std::vector<std::string> tasks = splitTasks(parser.value(QStringLiteral("tasks")));
+        std::optional<ExperimentConfig> chosen;
+        if (hasDataset) {
+            std::string error;
+            const auto dataset =
+                findNamedDataset(parser.value(QStringLiteral("dataset")).toStdString(), &error);
+            if (!dataset) {
+                err << "taskgrouper-cli train: " << QString::fromStdString(error) << '\n';
+                return kExitInvalidInput;
+            }
+            chosen = namedDatasetPreset(*dataset, preset.toStdString(), tasks);
+        } else {
+            chosen = experimentPreset(preset.toStdString(), tasks);
+        }
         if (!chosen) {
             err << "taskgrouper-cli train: unknown preset '" << preset
                 << "'; use quick, standard or demo\n";
@@ -50,7 +68,7 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
         result = readExperimentConfig(
             QDir(folder).filePath(QStringLiteral("config.json")).toStdString());
     } else {
-        err << "taskgrouper-cli train: give --config FILE or --tasks LIST\n";
+        err << "taskgrouper-cli train: give --config FILE, --tasks LIST or --dataset NAME\n";
         return kExitUsage;
     }
     if (!result) {
@@ -78,8 +96,13 @@ int runTrain(const QStringList& arguments)
          QStringLiteral("Comma-separated task short names, for example s,d,n,k,e."),
          QStringLiteral("list")},
         {QStringLiteral("preset"),
-         QStringLiteral("Settings for --tasks: quick, standard or demo (default quick)."),
+         QStringLiteral("Settings for --tasks or --dataset: quick, standard or demo (default "
+                        "quick)."),
          QStringLiteral("name"), QStringLiteral("quick")},
+        {QStringLiteral("dataset"),
+         QStringLiteral("Named data set: scenes (default) or multimnist (run `taskgrouper-cli "
+                        "prepare multimnist` first). Without --tasks, its default tasks."),
+         QStringLiteral("name")},
         {QStringLiteral("out"), QStringLiteral("Experiment folder to create or resume."),
          QStringLiteral("dir")},
         {QStringLiteral("resume"),
