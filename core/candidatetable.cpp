@@ -160,7 +160,7 @@ private:
         const std::optional<Cost> cost = parseCost(row.fields[column]);
         if (!cost) {
             return fail(at(row.line, column) + ": invalid cost '" + row.fields[column] +
-                        "'. Enter a finite, non-negative number in SNT.");
+                        "'. Enter a non-negative number of at most 1e9 SNT.");
         }
         network->cost = *cost;
         return true;

@@ -106,7 +106,7 @@ private:
             cost->is_number() ? costFromSnt(cost->get<double>()) : std::nullopt;
         if (!value) {
             return fail(where + ", cost", "invalid cost " + cost->dump() +
-                                              ". Enter a finite, non-negative number in SNT.");
+                                              ". Enter a non-negative number of at most 1e9 SNT.");
         }
         network->cost = *value;
         return true;

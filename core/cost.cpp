@@ -9,7 +9,8 @@ namespace tg {
 std::optional<Cost> parseCost(std::string_view text)
 {
     const std::string copy(text);
-    if (copy.empty())
+    // strtod alone would also take hexadecimal, "inf", "nan" and leading spaces.
+    if (copy.empty() || copy.find_first_not_of("0123456789.eE+-") != std::string::npos)
         return std::nullopt;
 
     // strtod accepts the forms a spreadsheet writes ("0.5", "1e-1"). The
@@ -25,7 +26,7 @@ std::optional<Cost> parseCost(std::string_view text)
 
 std::optional<Cost> costFromSnt(double snt)
 {
-    if (!std::isfinite(snt) || snt < 0.0 || snt > 1e12)
+    if (!std::isfinite(snt) || snt < 0.0 || snt > kMaxCostSnt)
         return std::nullopt;
     return static_cast<Cost>(std::llround(snt * static_cast<double>(kCostUnitsPerSnt)));
 }

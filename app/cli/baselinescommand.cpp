@@ -28,7 +28,7 @@ bool parseBudgets(const QString& text, std::vector<Cost>* budgets, QString* erro
         const std::optional<Cost> budget = parseCost(entry.trimmed().toStdString());
         if (!budget) {
             *error = QStringLiteral("Invalid budget '%1' in --budgets: expected comma-separated "
-                                    "non-negative numbers in SNT, such as 1,1.5,2.")
+                                    "non-negative numbers of at most 1e9 SNT, such as 1,1.5,2.")
                          .arg(entry);
             return false;
         }

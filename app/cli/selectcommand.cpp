@@ -32,10 +32,11 @@ std::optional<Cost> parseBudget(const QString& text, std::optional<CommandError>
 {
     const std::optional<Cost> budget = parseCost(text.trimmed().toStdString());
     if (!budget)
-        *error = CommandError{kExitUsage, QStringLiteral("Invalid budget '%1': expected a "
-                                                         "non-negative number of SNT, such as "
-                                                         "2 or 1.5.")
-                                              .arg(text)};
+        *error = CommandError{kExitUsage,
+                              QStringLiteral("Invalid budget '%1': expected a "
+                                             "non-negative number of at most 1e9 SNT, such as "
+                                             "2 or 1.5.")
+                                  .arg(text)};
     return budget;
 }
 

@@ -56,6 +56,9 @@ void CostTest::parseCostInvalid_data()
     QTest::newRow("trailing text") << "1x";
     QTest::newRow("trailing space") << "1 ";
     QTest::newRow("too large") << "1e13";
+    QTest::newRow("just above the cap") << "1000000000.5";
+    QTest::newRow("hexadecimal") << "0x10";
+    QTest::newRow("leading space") << " 1";
     QTest::newRow("overflow") << "1e400";
 }
 
@@ -90,6 +93,8 @@ void CostTest::costFromSntRejectsInvalid()
     QVERIFY(!costFromSnt(-0.1).has_value());
     QVERIFY(!costFromSnt(std::numeric_limits<double>::quiet_NaN()).has_value());
     QVERIFY(!costFromSnt(std::numeric_limits<double>::infinity()).has_value());
+    QVERIFY(!costFromSnt(kMaxCostSnt * 1.000001).has_value());
+    QCOMPARE(*costFromSnt(kMaxCostSnt), Cost(1'000'000'000'000'000));
     QCOMPARE(*costFromSnt(0.5), Cost(500000));
     QCOMPARE(costToSnt(1500000), 1.5);
 }
