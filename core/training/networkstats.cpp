@@ -60,6 +60,11 @@ NetworkStats networkStats(const std::vector<std::string>& taskNames, double widt
     return spec ? countNetwork(*spec) : NetworkStats{};
 }
 
+NetworkStats networkStats(std::initializer_list<std::string> taskNames, double width, int imageSize)
+{
+    return networkStats(std::vector<std::string>(taskNames), width, imageSize);
+}
+
 NetworkStats networkStats(const std::vector<TaskSpec>& tasks, double width, int imageSize)
 {
     const std::optional<NetworkSpec> spec = makeSpec(tasks, width, imageSize);

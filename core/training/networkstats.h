@@ -3,6 +3,7 @@
 #include "core/training/tasks.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct NetworkStats
 // width multiplier and image size (pixels per side, a multiple of 16).
 // Returns zeros for unknown task names or invalid sizes.
 NetworkStats networkStats(const std::vector<std::string>& taskNames, double width, int imageSize);
+
+// Lets a braced list of names such as {"d", "zz"} call the overload above: without it, the
+// list would also match the iterator-pair constructor of std::vector<TaskSpec> below.
+NetworkStats networkStats(std::initializer_list<std::string> taskNames, double width,
+                          int imageSize);
 
 // Counts the network for any task specs, built-in or from a dataset. Returns zeros for an
 // empty task list, a task with fewer than one channel, or invalid sizes.
