@@ -13,15 +13,15 @@ namespace tg {
 
 // Runs one dataset preparation (download and build) on a worker thread and
 // reports its progress and end through queued signals, so the GUI thread
-// never waits on it. Use from the GUI thread only. Destroying a running
-// preparation cancels it and waits for the job to return.
+// stays responsive while it runs. Use from the GUI thread only. Destroying a
+// running preparation cancels it and blocks until the job returns.
 class DatasetPreparation : public QObject
 {
     Q_OBJECT
 
 public:
     // Called on the worker thread with the fraction done (0 to 1) and a
-    // sentence saying what is being done.
+    // sentence describing the current step.
     using Progress = std::function<void(double fraction, const std::string& message)>;
     // The work itself. Runs on the worker thread, stops soon after `cancel`
     // becomes true, and returns false with a message in `error` when it
@@ -34,7 +34,7 @@ public:
 
     // Starts `job`. Returns false when a job is already running.
     bool start(Job job);
-    // Asks the running job to stop; finished(false, ...) follows.
+    // Asks the running job to stop. finished() follows once the job returns.
     void cancel();
     bool isRunning() const;
 

@@ -29,12 +29,12 @@ const QString kSourcePathKey = QStringLiteral("launcher/sourcePath");
 const QString kImagesFolderKey = QStringLiteral("launcher/imagesFolder");
 const QString kLabelsFileKey = QStringLiteral("launcher/labelsFile");
 
-// A fresh labelled-images choice checks this many tasks (the first ones), the
-// size of the default scene experiment, so Start works without more clicks.
+// A newly read labels file gets its first tasks checked, as many as the
+// default scene experiment has, so Start works without more clicks.
 constexpr int kDefaultLabelsTaskCount = 5;
 
-// Past this many tasks the check boxes use four columns instead of two, so a
-// 40-attribute list still fits on the screen.
+// Past this many tasks the check boxes use four columns instead of two, so
+// CelebA's 40 attributes fit in ten rows.
 constexpr int kMaxTwoColumnTasks = 12;
 
 // Progress bar steps for a fraction from 0 to 1.
@@ -115,8 +115,8 @@ void LauncherDialog::loadLabelsTasks()
 {
     const QString folder = m_imagesFolder->text().trimmed();
     const QString labels = m_labelsFile->text().trimmed();
-    // Missing paths are reported by labelsProblem(); reading starts once both
-    // exist, so half-typed paths cost nothing.
+    // labelsProblem() reports missing paths. Reading starts once both exist,
+    // so half-typed paths cost nothing.
     if (!QFileInfo(folder).isDir() || !QFileInfo(labels).isFile()) {
         m_tasksProblem.clear();
         m_labelsKey.clear();

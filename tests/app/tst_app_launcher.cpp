@@ -430,6 +430,8 @@ void LauncherTest::labelsLaunchReportsMissingImage()
     window.launch(dialog.request());
     QTRY_VERIFY_WITH_TIMEOUT(!recorded->errors.isEmpty(), kDatasetCheckTimeoutMs);
     QTRY_VERIFY(!window.isTraining());
+    QVERIFY2(recorded->errors.first().text.contains(QStringLiteral("missing.csv:4")),
+             qPrintable(recorded->errors.first().text));
     QVERIFY2(recorded->errors.first().text.contains(QStringLiteral("d.png")),
              qPrintable(recorded->errors.first().text));
 }
