@@ -234,9 +234,9 @@ void TestMultiMnist::composePlacesDigits()
     QCOMPARE(int(topOnly[0]), 201);
     QCOMPARE(int(topOnly[31 * 32 + 31]), 0);
 
-    // Top shift (4, 2) moves the pixel to canvas (x 4, y 2), which image
-    // pixel (x 3, y 1) covers with 0.5 / 1.125 along x and 0.25 / 1.125 along y,
-    // and image pixel (x 3, y 2) with 0.5 / 1.125 and 0.75 / 1.125.
+    // Top shift (4, 2) moves the pixel to canvas (x 4, y 2). Image pixel
+    // (x 3, y 1) covers it with 0.5 / 1.125 along x and 0.25 / 1.125 along y.
+    // Image pixel (x 3, y 2) covers it with 0.5 / 1.125 and 0.75 / 1.125.
     pair.topShiftX = 4;
     pair.topShiftY = 2;
     const MultiMnistImage shifted = composeMultiMnist(digits, pair, true);
@@ -259,7 +259,7 @@ void TestMultiMnist::composeTakesPixelwiseMaximum()
     pair.bottomClass = 1;
     pair.bottomShiftX = 4;
     pair.bottomShiftY = 4;
-    // Both digits cover canvas 4..27 where the maximum is 1.0; canvas 0..3 holds only 0.5.
+    // Both digits cover canvas 4..27 where the maximum is 1.0; canvas 0..3 contains only 0.5.
     const MultiMnistImage image = composeMultiMnist(digits, pair, false);
     QCOMPARE(int(image[0]), 128);
     QCOMPARE(int(image[16 * 32 + 16]), 255);
