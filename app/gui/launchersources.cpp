@@ -261,13 +261,14 @@ void LauncherDialog::startPreparation()
 void LauncherDialog::finishPreparation(bool completed, const QString& error)
 {
     refreshTasks();
-    if (!completed) {
-        m_tasksProblem =
-            tr("Preparing the handwriting set stopped (%1). Click Prepare to try again.")
-                .arg(error);
-    }
-    if (currentSource() == LaunchRequest::Source::Handwriting)
+    if (currentSource() == LaunchRequest::Source::Handwriting) {
+        if (!completed) {
+            m_tasksProblem =
+                tr("Preparing the handwriting set stopped (%1). Click Prepare to try again.")
+                    .arg(error);
+        }
         m_imageSize->setValue(sourceImageSize());
+    }
     updateState();
 }
 
