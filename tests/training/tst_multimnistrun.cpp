@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -18,9 +19,15 @@ struct CommandOutput
     QString output; // stdout and stderr together
 };
 
-CommandOutput runCli(const QStringList& arguments, int timeoutMs)
+CommandOutput runCli(const QStringList& arguments, int timeoutMs,
+                     const QString& dataRoot = QString())
 {
     QProcess process;
+    if (!dataRoot.isEmpty()) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TASKGROUPER_DATA"), dataRoot);
+        process.setProcessEnvironment(environment);
+    }
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral(TASKGROUPER_CLI), arguments);
     CommandOutput result;
@@ -66,6 +73,8 @@ class TestMultiMnistRun : public QObject
 
 private Q_SLOTS:
     void trainAndSelect();
+    void unpreparedDatasetMessage();
+    void prepareRejectsMissingPackage();
 };
 
 void TestMultiMnistRun::trainAndSelect()
@@ -112,6 +121,42 @@ void TestMultiMnistRun::trainAndSelect()
         QCOMPARE(select.output.count(QRegularExpression(QStringLiteral("\\n    %1 <- ").arg(task))),
                  2);
     }
+}
+
+void TestMultiMnistRun::unpreparedDatasetMessage()
+{
+    QTemporaryDir dataRoot;
+    QVERIFY(dataRoot.isValid());
+    const QString run = dataRoot.filePath(QStringLiteral("run"));
+    for (const QString command : {QStringLiteral("train"), QStringLiteral("demo")}) {
+        const CommandOutput output =
+            runCli({command, QStringLiteral("--dataset"), QStringLiteral("multimnist"),
+                    QStringLiteral("--out"), run},
+                   30000, dataRoot.path());
+        QCOMPARE(output.exitCode, 1);
+        QVERIFY2(output.output.contains(QStringLiteral("data set multimnist is not prepared: ") +
+                                        dataRoot.path() +
+                                        QStringLiteral("/multimnist/labels.csv is missing")),
+                 qPrintable(output.output));
+        QVERIFY2(output.output.contains(QStringLiteral("run `taskgrouper-cli prepare multimnist`")),
+                 qPrintable(output.output));
+        QVERIFY(!QFileInfo::exists(run));
+    }
+}
+
+void TestMultiMnistRun::prepareRejectsMissingPackage()
+{
+    QTemporaryDir dataRoot;
+    QVERIFY(dataRoot.isValid());
+    const QString package = dataRoot.filePath(QStringLiteral("no-package"));
+    const CommandOutput output = runCli({QStringLiteral("prepare"), QStringLiteral("multimnist"),
+                                         QStringLiteral("--package"), package},
+                                        30000, dataRoot.path());
+    QCOMPARE(output.exitCode, 1);
+    QVERIFY2(output.output.contains(package + QStringLiteral("/src/digits/0.json: cannot be read")),
+             qPrintable(output.output));
+    QVERIFY(!QFileInfo::exists(dataRoot.filePath(QStringLiteral("multimnist"))));
+    QVERIFY(!QFileInfo::exists(dataRoot.filePath(QStringLiteral("multimnist.partial"))));
 }
 
 QTEST_GUILESS_MAIN(TestMultiMnistRun)
