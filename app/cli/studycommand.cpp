@@ -3,16 +3,19 @@
 #include "app/cli/studyplot.h"
 #include "app/cli/trainingrun.h"
 #include "core/candidatetable.h"
+#include "core/datasetcatalog.h"
 #include "core/experimentconfig.h"
 #include "core/shortcutstudy.h"
 #include "core/training/experimentstore.h"
 #include "core/training/experimenttables.h"
+#include "core/training/labelstasks.h"
 #include "core/training/tasks.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -203,32 +206,64 @@ std::string reportJson(const StudyReport& report, const ExperimentConfig& config
     return root.dump(2) + "\n";
 }
 
-// Fills `config` from --config or --tasks and --preset.
+// Checks that every task of `config` exists in its data set, so a mistyped
+// name fails before any folder is created.
+bool checkTasks(const ExperimentConfig& config, std::string* error)
+{
+    if (config.dataset.kind != DatasetKind::Labels)
+        return config.dataset.kind != DatasetKind::Scenes ||
+               training::resolveBuiltinTasks(config.tasks, error).has_value();
+    const auto available =
+        training::readLabelsTasks(config.dataset.path, config.dataset.labels, error);
+    if (!available)
+        return false;
+    std::string names;
+    for (const training::TaskSpec& task : *available)
+        names += (names.empty() ? "" : ", ") + task.name;
+    for (const std::string& task : config.tasks) {
+        const bool found =
+            std::any_of(available->begin(), available->end(),
+                        [&](const training::TaskSpec& spec) { return spec.name == task; });
+        if (!found) {
+            *error = "unknown task \"" + task + "\"; " + config.dataset.labels + " offers " + names;
+            return false;
+        }
+    }
+    return true;
+}
+
+// Fills `config` from --config, or from --dataset, --tasks and --preset.
 int studyConfig(const QCommandLineParser& parser, ExperimentConfig* config)
 {
-    if (parser.isSet(QStringLiteral("config")) && parser.isSet(QStringLiteral("tasks")))
-        return fail(QStringLiteral("give either --config or --tasks, not both"), kExitUsage);
-    if (parser.isSet(QStringLiteral("config"))) {
+    const bool hasConfig = parser.isSet(QStringLiteral("config"));
+    if (hasConfig &&
+        (parser.isSet(QStringLiteral("tasks")) || parser.isSet(QStringLiteral("dataset"))))
+        return fail(QStringLiteral("give either --config or --tasks and --dataset, not both"),
+                    kExitUsage);
+    std::string error;
+    if (hasConfig) {
         const ExperimentConfigResult result =
             readExperimentConfig(parser.value(QStringLiteral("config")).toStdString());
         if (!result)
             return fail(QString::fromStdString(result.error));
         *config = *result.config;
-        return kExitOk;
+    } else {
+        const std::optional<NamedDataset> dataset =
+            findNamedDataset(parser.value(QStringLiteral("dataset")).toStdString(), &error);
+        if (!dataset)
+            return fail(QString::fromStdString(error));
+        const QString preset = parser.value(QStringLiteral("preset"));
+        const std::optional<ExperimentConfig> chosen = namedDatasetPreset(
+            *dataset, preset.toStdString(), splitTasks(parser.value(QStringLiteral("tasks"))));
+        if (!chosen) {
+            return fail(
+                QStringLiteral("unknown preset '%1'; use quick, standard or demo").arg(preset),
+                kExitUsage);
+        }
+        *config = *chosen;
     }
-    const std::vector<std::string> tasks = parser.isSet(QStringLiteral("tasks"))
-                                               ? splitTasks(parser.value(QStringLiteral("tasks")))
-                                               : training::defaultTaskNames();
-    const QString preset = parser.value(QStringLiteral("preset"));
-    const std::optional<ExperimentConfig> chosen = experimentPreset(preset.toStdString(), tasks);
-    if (!chosen) {
-        return fail(QStringLiteral("unknown preset '%1'; use quick, standard or demo").arg(preset),
-                    kExitUsage);
-    }
-    std::string error;
-    if (!training::resolveBuiltinTasks(chosen->tasks, &error))
+    if (!checkTasks(*config, &error))
         return fail(QString::fromStdString(error));
-    *config = *chosen;
     return kExitOk;
 }
 
@@ -274,8 +309,13 @@ int runStudy(const QStringList& arguments)
         {QStringLiteral("config"),
          QStringLiteral("Experiment configuration (JSON); its strategy is replaced."),
          QStringLiteral("file")},
+        {QStringLiteral("dataset"),
+         QStringLiteral("Named data set: scenes (the default) or multimnist (run "
+                        "`taskgrouper-cli prepare multimnist` first)."),
+         QStringLiteral("name"), QStringLiteral("scenes")},
         {QStringLiteral("tasks"),
-         QStringLiteral("Comma-separated task short names (default s,d,n,k,e)."),
+         QStringLiteral("Comma-separated task short names (default: the data set's default "
+                        "tasks, s,d,n,k,e for scenes and t,b,p,v,m for multimnist)."),
          QStringLiteral("list")},
         {QStringLiteral("preset"),
          QStringLiteral("Settings for --tasks: quick, standard or demo (default quick)."),

@@ -2,6 +2,7 @@
 #include "core/selection.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -85,6 +86,8 @@ private Q_SLOTS:
     void secondRunReusesFinishedRuns();
     void reportOnlyNeedsFinishedRuns();
     void missingOutIsUsageError();
+    void badDatasetOrTaskCreatesNothing_data();
+    void badDatasetOrTaskCreatesNothing();
 
 private:
     QTemporaryDir m_dir;
@@ -236,6 +239,29 @@ void TestCliStudy::missingOutIsUsageError()
         runCli({QStringLiteral("study"), QStringLiteral("--tasks"), QStringLiteral("s,d")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("--out DIR is required")));
+}
+
+void TestCliStudy::badDatasetOrTaskCreatesNothing_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown data set")
+        << QStringList{QStringLiteral("--dataset"), QStringLiteral("nope")}
+        << QStringLiteral("unknown data set 'nope'; use scenes or multimnist");
+    QTest::newRow("unknown task") << QStringList{QStringLiteral("--tasks"), QStringLiteral("s,zz")}
+                                  << QStringLiteral("unknown task \"zz\"");
+}
+
+void TestCliStudy::badDatasetOrTaskCreatesNothing()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const QString out = m_dir.filePath(QStringLiteral("not-created"));
+    const Run run =
+        runCli(QStringList{QStringLiteral("study"), QStringLiteral("--out"), out} + options);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 QTEST_GUILESS_MAIN(TestCliStudy)
