@@ -9,6 +9,10 @@
 #include <numeric>
 #include <random>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace tg::training {
 
 namespace {
@@ -212,7 +216,9 @@ private:
     bool trainStep()
     {
         const Batch batch = m_data.batch(Split::Train, m_order.batch(m_state.step));
-        m_optimizer.zero_grad();
+        // Undefined gradients let the backward pass store each new gradient
+        // in place of zero-filling the old one and adding to it.
+        m_network->zero_grad(/*set_to_none=*/true);
         const std::vector<torch::Tensor> losses = taskLosses(m_network, m_settings, batch);
         torch::Tensor loss = losses.front();
         for (size_t t = 1; t < losses.size(); ++t)
@@ -323,9 +329,29 @@ private:
     QElapsedTimer m_timer;
 };
 
+// LibTorch's CPU allocator takes every tensor from malloc. Under glibc's
+// dynamic thresholds, the heap returns freed activations of a few MiB to the
+// kernel after each step, so the next step faults them in again as zeroed
+// pages. On the benchmark network (batch 32, 64x64, five tasks, one thread,
+// PyTorch 1.13) that cost 7,000 to 9,000 page faults per step and 10% to 25%
+// of its CPU time. Serving blocks up to glibc's 32 MiB maximum from the heap
+// and keeping up to 512 MiB of freed memory there removes the faults.
+// NOTE: the settings are process-wide and stay in force after training.
+void keepFreedMemory()
+{
+#ifdef __GLIBC__
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+    });
+#endif
+}
+
 // Thread-local settings that LibTorch does not carry across threads.
 void prepareThread(const TrainerSettings& settings)
 {
+    keepFreedMemory();
     at::set_num_threads(std::max(1, settings.threads));
     torch::autograd::GradMode::set_enabled(true);
     if (settings.mixedPrecision) {

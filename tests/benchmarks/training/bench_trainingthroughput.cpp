@@ -5,11 +5,17 @@
 //        [--image-size 64] [--batch 32] [--steps 30] [--repeats 3]
 //        [--python /usr/bin/python3]
 //
-// Each side runs `repeats` times, alternating, and the best rate of each is
-// reported, which damps the effect of other load on the machine. Next to the
-// wall-clock rate, each side reports images per second of process CPU time,
-// which other load changes much less; at 2 threads it also counts the time
-// that OpenMP worker threads spend spin-waiting.
+// Each side runs `repeats` times, alternating which side goes first, and the
+// best rate of each is reported, which damps the effect of other load on the
+// machine. Next to the wall-clock rate, each side reports images per second
+// of process CPU time, which other load changes much less; at 2 threads it
+// also counts the time that OpenMP worker threads spend spin-waiting.
+//
+// The C++ trainer sets glibc's malloc thresholds so that freed tensors stay
+// in the heap. Python is run twice: as installed, and with the same
+// thresholds set through glibc's MALLOC_MMAP_THRESHOLD_ and
+// MALLOC_TRIM_THRESHOLD_ environment variables. Other environment variables,
+// such as OMP_WAIT_POLICY, reach both sides.
 
 #include "core/training/dataset.h"
 #include "core/training/tasks.h"
@@ -17,6 +23,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -149,7 +156,17 @@ Rates cppRates(const Options& options, const std::vector<TaskSpec>& tasks, int t
     return {images / seconds, images / cpuSeconds};
 }
 
-QString pythonLine(const Options& options, const std::vector<TaskSpec>& tasks, int threads)
+// The malloc thresholds that the C++ trainer sets with mallopt().
+QProcessEnvironment keptMemoryEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MALLOC_MMAP_THRESHOLD_"), QString::number(32 << 20));
+    environment.insert(QStringLiteral("MALLOC_TRIM_THRESHOLD_"), QString::number(512 << 20));
+    return environment;
+}
+
+QString pythonLine(const Options& options, const std::vector<TaskSpec>& tasks, int threads,
+                   bool keepFreedMemory)
 {
     QStringList taskArguments;
     for (const TaskSpec& task : tasks)
@@ -158,6 +175,8 @@ QString pythonLine(const Options& options, const std::vector<TaskSpec>& tasks, i
                 .arg(QString::fromStdString(task.name), QLatin1String(kindName(task.kind)))
                 .arg(task.channels));
     QProcess python;
+    if (keepFreedMemory)
+        python.setProcessEnvironment(keptMemoryEnvironment());
     python.start(options.python, {QStringLiteral(PYTORCH_SCRIPT), QStringLiteral("--tasks"),
                                   taskArguments.join(QLatin1Char(',')), QStringLiteral("--width"),
                                   QString::number(options.width), QStringLiteral("--image-size"),
@@ -177,6 +196,34 @@ double parseField(const QString& line, const QString& key)
     if (at < 0)
         return 0.0;
     return line.mid(at + key.size() + 1).section(QLatin1Char(' '), 0, 0).toDouble();
+}
+
+Rates pythonRates(const Options& options, const std::vector<TaskSpec>& tasks, int threads,
+                  bool keepFreedMemory, QString* line)
+{
+    *line = pythonLine(options, tasks, threads, keepFreedMemory);
+    return {parseField(*line, QStringLiteral("images_per_second")),
+            parseField(*line, QStringLiteral("cpu_rate"))};
+}
+
+void keepBest(Rates* best, const Rates& rates)
+{
+    best->wall = std::max(best->wall, rates.wall);
+    best->cpu = std::max(best->cpu, rates.cpu);
+}
+
+double ratio(double numerator, double denominator)
+{
+    return denominator > 0 ? numerator / denominator : 0.0;
+}
+
+// The 1-minute load average from /proc/loadavg, or -1 where it is unreadable.
+double loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1.0;
+    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 0).toDouble();
 }
 
 Options parseOptions(const QStringList& arguments)
@@ -223,33 +270,43 @@ int main(int argc, char* argv[])
         << options.imageSize << "x" << options.imageSize << ", batch " << options.batch << ", "
         << options.steps << " timed steps after " << options.warmup << " warm-up steps, best of "
         << options.repeats << " runs\n";
-    out << "threads  C++ trainer (images/s)  PyTorch Python (images/s)  ratio"
-           "  C++ (images/CPU-s)  Python (images/CPU-s)  CPU ratio\n";
+    out << "OMP_WAIT_POLICY=" << qEnvironmentVariable("OMP_WAIT_POLICY", QStringLiteral("(unset)"))
+        << ", load average at start " << loadAverage() << '\n';
+    out << "threads  rate          C++ trainer  PyTorch Python  ratio"
+           "  Python, malloc thresholds  ratio\n";
     out.flush();
     for (int threads : {1, 2}) {
         Rates cpp;
         Rates python;
+        Rates pythonKept;
         QString line;
         for (int repeat = 0; repeat < options.repeats; ++repeat) {
-            const Rates rates = cppRates(options, *tasks, threads);
-            cpp.wall = std::max(cpp.wall, rates.wall);
-            cpp.cpu = std::max(cpp.cpu, rates.cpu);
-            line = pythonLine(options, *tasks, threads);
-            python.wall =
-                std::max(python.wall, parseField(line, QStringLiteral("images_per_second")));
-            python.cpu = std::max(python.cpu, parseField(line, QStringLiteral("cpu_rate")));
+            // Alternating the order keeps a slow start or a load change from
+            // always falling on the same side.
+            if (repeat % 2 == 0)
+                keepBest(&cpp, cppRates(options, *tasks, threads));
+            keepBest(&python, pythonRates(options, *tasks, threads, false, &line));
+            keepBest(&pythonKept, pythonRates(options, *tasks, threads, true, &line));
+            if (repeat % 2 == 1)
+                keepBest(&cpp, cppRates(options, *tasks, threads));
         }
-        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
-                   .arg(threads, 7)
-                   .arg(cpp.wall, 22, 'f', 1)
-                   .arg(python.wall, 25, 'f', 1)
-                   .arg(python.wall > 0 ? cpp.wall / python.wall : 0.0, 5, 'f', 2)
-                   .arg(cpp.cpu, 18, 'f', 1)
-                   .arg(python.cpu, 21, 'f', 1)
-                   .arg(python.cpu > 0 ? cpp.cpu / python.cpu : 0.0, 9, 'f', 2);
-        if (python.wall <= 0)
+        const auto row = [&](const char* unit, double cppRate, double pythonRate,
+                             double pythonKeptRate) {
+            out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                       .arg(threads, 7)
+                       .arg(QLatin1String(unit), -12)
+                       .arg(cppRate, 11, 'f', 1)
+                       .arg(pythonRate, 14, 'f', 1)
+                       .arg(ratio(cppRate, pythonRate), 5, 'f', 2)
+                       .arg(pythonKeptRate, 25, 'f', 1)
+                       .arg(ratio(cppRate, pythonKeptRate), 5, 'f', 2);
+        };
+        row("images/s", cpp.wall, python.wall, pythonKept.wall);
+        row("images/CPU-s", cpp.cpu, python.cpu, pythonKept.cpu);
+        if (python.wall <= 0 || pythonKept.wall <= 0)
             out << "  python: " << line << '\n';
         out.flush();
     }
+    out << "load average at end " << loadAverage() << '\n';
     return 0;
 }

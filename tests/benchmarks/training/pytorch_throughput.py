@@ -4,11 +4,17 @@
 Builds the same architecture as core/training/network.cpp (Xception-style
 encoder with a width multiplier, one decoder per task), trains it with SGD
 and momentum on one fixed random batch, and prints images per second of
-wall-clock time and of process CPU time. The C++ network computes the same
-function but orders its transposed-convolution kernels for a cheaper
-channels-last pixel shuffle, which this script leaves to F.pixel_shuffle.
-Run by bench_trainingthroughput, which passes the task kinds and sizes so
-both sides build the identical network.
+wall-clock time and of process CPU time. This script is plain PyTorch. The
+C++ network computes the same function with the same layers and parameter
+count, but implements some steps differently: it orders its transposed-
+convolution kernels for a channels-last shuffle and defers shuffles across
+pointwise layers (this script calls F.pixel_shuffle after each), applies
+ReLU in place, computes pixel cross-entropy on a [pixels, classes] view, and
+sets gradients to None in place of zeroing them. The C++ trainer also sets
+glibc's malloc thresholds, which bench_trainingthroughput passes to a second
+run of this script as environment variables. Run by
+bench_trainingthroughput, which passes the task kinds and sizes so both
+sides build the identical network.
 
 Usage: pytorch_throughput.py --tasks s:classes:8,d:values:1 --width 1.0
        --image-size 64 --batch 32 --steps 30 --warmup 5 --threads 1
