@@ -80,6 +80,17 @@ int runStrategy(ExperimentConfig config, Strategy strategy, const QString& out)
     config.strategy = strategy;
     const QString folder = strategyFolder(out, strategy);
     QTextStream stdoutStream(stdout);
+    if (QFileInfo::exists(training::configPath(folder))) {
+        const ExperimentConfigResult saved =
+            readExperimentConfig(training::configPath(folder).toStdString());
+        if (!saved)
+            return fail(QString::fromStdString(saved.error));
+        if (toExperimentConfigJson(*saved.config) != toExperimentConfigJson(config)) {
+            return fail(QStringLiteral("%1 holds a run with another configuration; give a new "
+                                       "--out folder, or the options of that run")
+                            .arg(training::configPath(folder)));
+        }
+    }
     if (isComplete(folder)) {
         stdoutStream << "Reusing the finished " << strategyName(strategy) << " run in " << folder
                      << '\n';

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void writesPlots();
     void secondRunReusesFinishedRuns();
     void reportOnlyNeedsFinishedRuns();
+    void otherConfigurationIsRejected();
     void missingOutIsUsageError();
     void badDatasetOrTaskCreatesNothing_data();
     void badDatasetOrTaskCreatesNothing();
@@ -231,6 +232,18 @@ void TestCliStudy::reportOnlyNeedsFinishedRuns()
              qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("run the study without --report-only first")),
              qPrintable(run.err));
+}
+
+void TestCliStudy::otherConfigurationIsRejected()
+{
+    const QByteArray before = readAll(m_out + QStringLiteral("/study.csv"));
+    const Run run = runCli({QStringLiteral("study"), QStringLiteral("--tasks"),
+                            QStringLiteral("s,d,n"), QStringLiteral("--out"), m_out});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(m_out + QStringLiteral("/exhaustive/config.json holds a run with "
+                                                     "another configuration")),
+             qPrintable(run.err));
+    QCOMPARE(readAll(m_out + QStringLiteral("/study.csv")), before);
 }
 
 void TestCliStudy::missingOutIsUsageError()
