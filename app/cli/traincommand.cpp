@@ -3,11 +3,13 @@
 #include "app/cli/trainingrun.h"
 #include "core/datasetcatalog.h"
 #include "core/experimentconfig.h"
+#include "core/training/labelstasks.h"
 #include "core/training/tasks.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTextStream>
+#include <algorithm>
 
 namespace tg::cli {
 
@@ -79,6 +81,35 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
     return kExitOk;
 }
 
+// Checks the task names of scenes and labels data: the built-in names, or the columns and
+// per-pixel folders that the labelled data offers. Folder data is checked when it opens.
+bool checkTaskNames(const ExperimentConfig& config, std::string* error)
+{
+    if (config.dataset.kind == DatasetKind::Scenes)
+        return training::resolveBuiltinTasks(config.tasks, error).has_value();
+    if (config.dataset.kind != DatasetKind::Labels)
+        return true;
+
+    const auto offered =
+        training::readLabelsTasks(config.dataset.path, config.dataset.labels, error);
+    if (!offered)
+        return false;
+    std::string list;
+    for (const training::TaskSpec& task : *offered)
+        list += (list.empty() ? "" : ", ") + task.name;
+    for (const std::string& name : config.tasks) {
+        const bool found =
+            std::any_of(offered->begin(), offered->end(),
+                        [&](const training::TaskSpec& task) { return task.name == name; });
+        if (!found) {
+            *error = "unknown task \"" + name + "\"; " + config.dataset.labels +
+                     " and the per-pixel folders offer " + list;
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 int runTrain(const QStringList& arguments)
@@ -126,13 +157,9 @@ int runTrain(const QStringList& arguments)
         return code;
     // Checked before runExperiment creates the folder, so a mistyped task
     // leaves nothing behind that would block the corrected rerun.
-    if (config.dataset.kind == DatasetKind::Scenes) {
-        std::string error;
-        if (!training::resolveBuiltinTasks(config.tasks, &error)) {
-            QTextStream(stderr) << "taskgrouper-cli train: " << QString::fromStdString(error)
-                                << '\n';
-            return kExitInvalidInput;
-        }
+    if (std::string error; !checkTaskNames(config, &error)) {
+        QTextStream(stderr) << "taskgrouper-cli train: " << QString::fromStdString(error) << '\n';
+        return kExitInvalidInput;
     }
 
     QString message;
