@@ -19,7 +19,14 @@ TradeoffPlotWidget::TradeoffPlotWidget(QWidget* parent) : QWidget(parent)
     m_plot->xAxis->setLabel(tr("Budget (SNT)"));
     m_plot->yAxis->setLabel(tr("Total loss"));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend sits in a row under the axes, because inside them it covered
+    // the top-right end of the curves.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(4);
+    m_plot->legend->setMargins(QMargins(8, 2, 8, 4));
     applyPlotPalette(m_plot, palette());
 }
 

@@ -266,6 +266,14 @@ void GroupingViewTest::tradeoffFollowsFront()
     panel.setBudget(Cost(2'500'000));
     QVERIFY(plot.budgetMarker().has_value());
     QCOMPARE(*plot.budgetMarker(), 2.5);
+
+    // The legend is laid out under the axes, so it never covers a curve.
+    plot.resize(600, 400);
+    plot.plot()->replot();
+    const QRect axes = plot.plot()->axisRect()->outerRect();
+    const QRect legend = plot.plot()->legend->outerRect();
+    QVERIFY(!axes.intersects(legend));
+    QVERIFY(legend.top() >= axes.bottom());
 }
 
 void GroupingViewTest::baselineSeriesMatchBaselines()
