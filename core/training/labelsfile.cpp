@@ -191,7 +191,11 @@ CsvHeader readCsvHeader(const CsvRecord& header, LabelsTable* table)
     std::set<std::string> seen;
     for (std::size_t f = 1; f < header.fields.size(); ++f) {
         const std::string& name = header.fields[f];
-        if (name == "split" && result.splitField < 0) {
+        if (name == "split" && result.splitField >= 0) {
+            fail(table->path, header.line,
+                 columnLabel(f, name) + ": a second split column; keep one split column");
+        }
+        if (name == "split") {
             result.splitField = static_cast<int>(f);
             continue;
         }

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void splitByNameFractions();
     void attributeListWithPartition();
     void mixedPixelAndImageTasks();
+    void jpegImagesMatchPngLabels();
     void greyImagesBecomeRgb();
     void badInputNamesFileLine_data();
     void badInputNamesFileLine();
@@ -328,6 +329,41 @@ void TestLabelsDataset::mixedPixelAndImageTasks()
     QCOMPARE(classes(train.targets[1]), (std::vector<std::int64_t>{0, 1, 0, 2}));
 }
 
+void TestLabelsDataset::jpegImagesMatchPngLabels()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("images")));
+    QVERIFY(root.mkpath(QStringLiteral("m")));
+    for (int i = 0; i < 4; ++i) {
+        QImage image(kImageSize, kImageSize, QImage::Format_RGB888);
+        image.fill(QColor(60 * i, 60 * i, 60 * i));
+        QVERIFY(image.save(root.filePath(QStringLiteral("images/%1.jpg").arg(i)), "JPEG", 100));
+        writeGreyImage(root.filePath(QStringLiteral("m/%1.png").arg(i)), 50 * i);
+    }
+    writeText(root.filePath(QStringLiteral("list_attr.txt")),
+              "4\nSmiling\n0.jpg -1\n1.jpg 1\n2.jpg 1\n3.jpg -1\n");
+    writeText(root.filePath(QStringLiteral("partition.txt")),
+              "0.jpg 0\n1.jpg 0\n2.jpg 1\n3.jpg 2\n");
+
+    std::string error;
+    const auto dataset =
+        openLabelsDataset(root.filePath(QStringLiteral("images")).toStdString(),
+                          root.filePath(QStringLiteral("list_attr.txt")).toStdString(),
+                          root.filePath(QStringLiteral("partition.txt")).toStdString(),
+                          {"Smiling", "m"}, options(), &error);
+    QVERIFY2(dataset, error.c_str());
+    QCOMPARE(dataset->size(Split::Train), std::int64_t(2));
+    const Batch test = wholeSplit(*dataset, Split::Test);
+    QCOMPARE(classes(test.targets[0]), (std::vector<std::int64_t>{0}));
+    // JPEG is lossy, so the flat grey 180 of 3.jpg may come back one or two levels off.
+    QVERIFY2(std::abs(test.images[0][1][4][4].item<float>() * 255.0f - 180.0f) <= 2.0f,
+             qPrintable(QString::number(test.images[0][1][4][4].item<float>() * 255.0f)));
+    // m/3.png is grey 150: train labels 0 and 50 give mean 25 and deviation 25 (of 255).
+    QVERIFY(std::abs(test.targets[1][0][0][0][0].item<float>() - 5.0f) < 1e-4f);
+}
+
 void TestLabelsDataset::greyImagesBecomeRgb()
 {
     QTemporaryDir dir;
@@ -392,6 +428,9 @@ void TestLabelsDataset::badInputNamesFileLine_data()
         << "file,split,digit\nimg0.png,train,1\nimg1.png,training,2\n"
         << "" << digit
         << "%1/labels.csv:3: split \"training\" is invalid; write train, validation or test";
+    QTest::newRow("second split column")
+        << "file,split,digit,split\nimg0.png,train,1,test\n"
+        << "" << digit << "%1/labels.csv:1: column 4 (\"split\"): a second split column";
     QTest::newRow("empty split") << "file,split,digit\nimg0.png,,1\nimg1.png,test,2\n"
                                  << "" << digit << "%1/labels.csv:2: the split is empty";
     QTest::newRow("split without images")
