@@ -464,6 +464,11 @@ void TestLabelsDataset::badInputNamesFileLine_data()
         << "partition" << digit
         << "%1/labels.csv:4: image \"img2.png\" is not listed in the partition file "
            "%1/partition.txt";
+    QTest::newRow("split column and partition")
+        << ""
+        << "partition" << digit
+        << "both the split column of %1/labels.csv and the partition file %1/partition.txt set "
+           "the splits";
     QTest::newRow("partition line")
         << "file,digit\nimg0.png,1\nimg1.png,2\n"
         << "bad partition" << digit << "%1/partition.txt:2: expected \"<file> 0|1|2\"";
