@@ -11,6 +11,13 @@ packages=(
     libtorch-dev nlohmann-json3-dev
     coinor-cbc python3-torch
 )
+# The handwriting set is fetched with npm. A Node.js installation from another
+# source (nodesource's nodejs package, for one) already provides npm and
+# conflicts with Debian's npm package, so Debian's npm is added only when no
+# npm command exists.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
