@@ -3,7 +3,7 @@
 //
 // Usage: bench_trainingthroughput [--tasks s,d,n,k,e] [--width 1.0]
 //        [--image-size 64] [--batch 32] [--steps 30] [--repeats 3]
-//        [--python /usr/bin/python3]
+//        [--threads 1,2] [--python /usr/bin/python3]
 //
 // Each side runs `repeats` times, alternating which side goes first, and the
 // best rate of each is reported, which damps the effect of other load on the
@@ -45,6 +45,7 @@ struct Options
     int steps = 30;
     int warmup = 5;
     int repeats = 3;
+    std::vector<int> threadCounts = {1, 2};
     QString python = QStringLiteral("/usr/bin/python3");
 };
 
@@ -246,6 +247,10 @@ Options parseOptions(const QStringList& arguments)
             options.steps = value.toInt();
         } else if (key == QLatin1String("--repeats")) {
             options.repeats = value.toInt();
+        } else if (key == QLatin1String("--threads")) {
+            options.threadCounts.clear();
+            for (const QString& count : value.split(QLatin1Char(',')))
+                options.threadCounts.push_back(std::max(1, count.toInt()));
         } else if (key == QLatin1String("--python")) {
             options.python = value;
         }
@@ -275,7 +280,7 @@ int main(int argc, char* argv[])
     out << "threads  rate          C++ trainer  PyTorch Python  ratio"
            "  Python, malloc thresholds  ratio\n";
     out.flush();
-    for (int threads : {1, 2}) {
+    for (int threads : options.threadCounts) {
         Rates cpp;
         Rates python;
         Rates pythonKept;

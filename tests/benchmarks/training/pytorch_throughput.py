@@ -9,10 +9,9 @@ C++ network computes the same function with the same layers and parameter
 count, but implements some steps differently: it orders its transposed-
 convolution kernels for a channels-last shuffle and defers shuffles across
 pointwise layers (this script calls F.pixel_shuffle after each), applies
-ReLU in place, computes pixel cross-entropy on a [pixels, classes] view, and
-sets gradients to None in place of zeroing them. The C++ trainer also sets
-glibc's malloc thresholds, which bench_trainingthroughput passes to a second
-run of this script as environment variables. Run by
+ReLU in place, and sets gradients to None in place of zeroing them. The C++
+trainer also sets glibc's malloc thresholds, which bench_trainingthroughput
+passes to a second run of this script as environment variables. Run by
 bench_trainingthroughput, which passes the task kinds and sizes so both
 sides build the identical network.
 
