@@ -4,13 +4,16 @@
 
 // Each command parses its own arguments and returns the process exit code:
 // 0 on success, 1 on invalid input or a failed run (message on stderr), 2 on
-// bad usage. The first argument is the program name followed by the command
-// name, as QCommandLineParser expects.
+// bad usage, 130 when Ctrl+C stopped a training run. The first argument is
+// the program name followed by the command name, as QCommandLineParser
+// expects.
 namespace tg::cli {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalidInput = 1;
 inline constexpr int kExitUsage = 2;
+// Stopped by Ctrl+C after saving checkpoints (128 + SIGINT, as shells report it).
+inline constexpr int kExitInterrupted = 130;
 
 int runSelect(const QStringList& arguments);
 int runAffinity(const QStringList& arguments);

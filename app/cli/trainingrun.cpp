@@ -54,6 +54,7 @@ int runExperiment(const ExperimentConfig& config, const QString& folder, bool re
     QEventLoop loop;
     bool completed = false;
     QElapsedTimer sincePrint;
+    bool stoppedByUser = false;
 
     QObject::connect(&runner, &training::ExperimentRunner::candidatesPlanned, &loop,
                      [&](const QVector<training::CandidateInfo>& candidates) {
@@ -99,6 +100,7 @@ int runExperiment(const ExperimentConfig& config, const QString& folder, bool re
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&] {
         if (interrupted.exchange(false)) {
+            stoppedByUser = true;
             err << "Interrupted: saving checkpoints and stopping\n";
             err.flush();
             runner.cancel();
@@ -117,7 +119,9 @@ int runExperiment(const ExperimentConfig& config, const QString& folder, bool re
     loop.exec();
     runner.wait();
     std::signal(SIGINT, previous);
-    return completed ? kExitOk : kExitInvalidInput;
+    if (completed)
+        return kExitOk;
+    return stoppedByUser ? kExitInterrupted : kExitInvalidInput;
 }
 
 } // namespace tg::cli

@@ -6,7 +6,7 @@
 #include <QLoggingCategory>
 #include <QThread>
 
-Q_LOGGING_CATEGORY(lcExperiment, "taskgrouper.training.experiment")
+Q_LOGGING_CATEGORY(lcExperiment, "taskgrouper.training.experiment", QtInfoMsg)
 
 namespace tg::training {
 
@@ -58,7 +58,9 @@ bool ExperimentRunner::start(const ExperimentConfig& config, const QString& fold
             return true;
         }
     }
-    qCWarning(lcExperiment).noquote() << message;
+    // The caller receives the message and shows it, so it is not logged as a
+    // warning too.
+    qCDebug(lcExperiment).noquote() << message;
     if (error != nullptr)
         *error = message;
     return false;

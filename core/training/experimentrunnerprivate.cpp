@@ -234,7 +234,8 @@ void ExperimentRunnerPrivate::run()
                                                  "checkpoints in ") +
                                       m_folder);
     } else if (!ok) {
-        qCWarning(lcExperiment).noquote() << error;
+        // finished() hands the error to the caller, which shows it once.
+        qCDebug(lcExperiment).noquote() << error;
         Q_EMIT q->finished(false, error);
     } else {
         reportProgress(true);

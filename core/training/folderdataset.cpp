@@ -11,7 +11,7 @@
 #include <map>
 #include <thread>
 
-Q_LOGGING_CATEGORY(lcFolderData, "taskgrouper.training.folders")
+Q_LOGGING_CATEGORY(lcFolderData, "taskgrouper.training.folders", QtInfoMsg)
 
 namespace tg::training {
 
@@ -243,7 +243,7 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
             if (withLayout)
                 *error += "; " + layoutDescription(QDir(QString::fromStdString(folder)), *tasks);
         }
-        qCWarning(lcFolderData).noquote() << QString::fromStdString(message);
+        qCDebug(lcFolderData).noquote() << QString::fromStdString(message);
         return nullptr;
     };
     if (!problem.empty())

@@ -237,7 +237,7 @@ std::unique_ptr<Dataset> openLabelsDataset(const std::string& imagesFolder,
     try {
         return openOrThrow(imagesFolder, labelsPath, partitionPath, taskNames, options);
     } catch (const LoadError& problem) {
-        qCWarning(lcLabelsData).noquote() << QString::fromStdString(problem.message);
+        qCDebug(lcLabelsData).noquote() << QString::fromStdString(problem.message);
         if (error)
             *error = problem.message;
         return nullptr;

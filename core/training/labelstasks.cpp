@@ -8,7 +8,7 @@
 #include <QImageReader>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcLabelsData, "taskgrouper.training.labels")
+Q_LOGGING_CATEGORY(lcLabelsData, "taskgrouper.training.labels", QtInfoMsg)
 
 namespace tg::training {
 

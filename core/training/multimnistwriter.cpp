@@ -10,7 +10,7 @@
 #include <QString>
 #include <cstdio>
 
-Q_LOGGING_CATEGORY(lcMultiMnist, "taskgrouper.training.multimnist")
+Q_LOGGING_CATEGORY(lcMultiMnist, "taskgrouper.training.multimnist", QtInfoMsg)
 
 namespace tg::training {
 

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
-Q_LOGGING_CATEGORY(lcSceneData, "taskgrouper.training.scenes")
+Q_LOGGING_CATEGORY(lcSceneData, "taskgrouper.training.scenes", QtInfoMsg)
 
 namespace tg::training {
 
