@@ -1,6 +1,7 @@
 #include "app/cli/commandhelp.h"
 #include "app/cli/commands.h"
 #include "app/cli/studyplot.h"
+#include "app/cli/taskoptions.h"
 #include "app/cli/trainingrun.h"
 #include "core/candidatetable.h"
 #include "core/datasetcatalog.h"
@@ -8,14 +9,11 @@
 #include "core/shortcutstudy.h"
 #include "core/training/experimentstore.h"
 #include "core/training/experimenttables.h"
-#include "core/training/labelstasks.h"
-#include "core/training/tasks.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
-#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -36,14 +34,6 @@ int fail(const QString& message, int code = kExitInvalidInput)
     errorStream() << "taskgrouper-cli study: " << message << '\n';
     errorStream().flush();
     return code;
-}
-
-std::vector<std::string> splitTasks(const QString& text)
-{
-    std::vector<std::string> tasks;
-    for (const QString& name : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        tasks.push_back(name.trimmed().toStdString());
-    return tasks;
 }
 
 QString strategyFolder(const QString& out, Strategy strategy)
@@ -217,32 +207,6 @@ std::string reportJson(const StudyReport& report, const ExperimentConfig& config
     return root.dump(2) + "\n";
 }
 
-// Checks that every task of `config` exists in its data set, so a mistyped
-// name fails before any folder is created.
-bool checkTasks(const ExperimentConfig& config, std::string* error)
-{
-    if (config.dataset.kind != DatasetKind::Labels)
-        return config.dataset.kind != DatasetKind::Scenes ||
-               training::resolveBuiltinTasks(config.tasks, error).has_value();
-    const auto available =
-        training::readLabelsTasks(config.dataset.path, config.dataset.labels, error);
-    if (!available)
-        return false;
-    std::string names;
-    for (const training::TaskSpec& task : *available)
-        names += (names.empty() ? "" : ", ") + task.name;
-    for (const std::string& task : config.tasks) {
-        const bool found =
-            std::any_of(available->begin(), available->end(),
-                        [&](const training::TaskSpec& spec) { return spec.name == task; });
-        if (!found) {
-            *error = "unknown task \"" + task + "\"; " + config.dataset.labels + " offers " + names;
-            return false;
-        }
-    }
-    return true;
-}
-
 // Fills `config` from --config, or from --dataset, --tasks and --preset.
 int studyConfig(const QCommandLineParser& parser, ExperimentConfig* config)
 {
@@ -265,7 +229,7 @@ int studyConfig(const QCommandLineParser& parser, ExperimentConfig* config)
             return fail(QString::fromStdString(error));
         const QString preset = parser.value(QStringLiteral("preset"));
         const std::optional<ExperimentConfig> chosen = namedDatasetPreset(
-            *dataset, preset.toStdString(), splitTasks(parser.value(QStringLiteral("tasks"))));
+            *dataset, preset.toStdString(), splitTaskList(parser.value(QStringLiteral("tasks"))));
         if (!chosen) {
             return fail(
                 QStringLiteral("unknown preset '%1'; use quick, standard or demo").arg(preset),
@@ -273,7 +237,7 @@ int studyConfig(const QCommandLineParser& parser, ExperimentConfig* config)
         }
         *config = *chosen;
     }
-    if (!checkTasks(*config, &error))
+    if (!checkTaskNames(*config, &error))
         return fail(QString::fromStdString(error));
     return kExitOk;
 }

@@ -1,27 +1,17 @@
 #include "app/cli/commandhelp.h"
 #include "app/cli/commands.h"
+#include "app/cli/taskoptions.h"
 #include "app/cli/trainingrun.h"
 #include "core/datasetcatalog.h"
 #include "core/experimentconfig.h"
-#include "core/training/labelstasks.h"
-#include "core/training/tasks.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTextStream>
-#include <algorithm>
 
 namespace tg::cli {
 
 namespace {
-
-std::vector<std::string> splitTasks(const QString& text)
-{
-    std::vector<std::string> tasks;
-    for (const QString& name : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        tasks.push_back(name.trimmed().toStdString());
-    return tasks;
-}
 
 // Fills `config` from --config, --tasks/--preset or, when resuming, the
 // folder's saved configuration. Returns an exit code other than kExitOk on
@@ -46,7 +36,7 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
         result = readExperimentConfig(parser.value(QStringLiteral("config")).toStdString());
     } else if (hasTasks || hasDataset) {
         const QString preset = parser.value(QStringLiteral("preset"));
-        const std::vector<std::string> tasks = splitTasks(parser.value(QStringLiteral("tasks")));
+        const std::vector<std::string> tasks = splitTaskList(parser.value(QStringLiteral("tasks")));
         std::optional<ExperimentConfig> chosen;
         if (hasDataset) {
             std::string error;
@@ -79,35 +69,6 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
     }
     *config = *result.config;
     return kExitOk;
-}
-
-// Checks the task names of scenes and labels data: the built-in names, or the columns and
-// per-pixel folders that the labelled data offers. Folder data is checked when it opens.
-bool checkTaskNames(const ExperimentConfig& config, std::string* error)
-{
-    if (config.dataset.kind == DatasetKind::Scenes)
-        return training::resolveBuiltinTasks(config.tasks, error).has_value();
-    if (config.dataset.kind != DatasetKind::Labels)
-        return true;
-
-    const auto offered =
-        training::readLabelsTasks(config.dataset.path, config.dataset.labels, error);
-    if (!offered)
-        return false;
-    std::string list;
-    for (const training::TaskSpec& task : *offered)
-        list += (list.empty() ? "" : ", ") + task.name;
-    for (const std::string& name : config.tasks) {
-        const bool found =
-            std::any_of(offered->begin(), offered->end(),
-                        [&](const training::TaskSpec& task) { return task.name == name; });
-        if (!found) {
-            *error = "unknown task \"" + name + "\"; " + config.dataset.labels +
-                     " and the per-pixel folders offer " + list;
-            return false;
-        }
-    }
-    return true;
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "core/candidatetable.h"
 #include "core/selection.h"
 
@@ -15,6 +16,12 @@ using nlohmann::json;
 
 namespace {
 
+// The study trains three experiments, so it gets more than the default minute.
+CliRun runStudy(const QStringList& arguments)
+{
+    return runCli(arguments, 240000);
+}
+
 // Three tasks so that the higher-order strategy predicts one group (sdn);
 // tiny images and schedules keep the three runs to seconds.
 const char* const kConfig = R"({
@@ -27,26 +34,6 @@ const char* const kConfig = R"({
     "strategy": {"name": "exhaustive", "fraction": 0.5},
     "device": "cpu", "workers": 2, "seed": 5
 })";
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TASKGROUPER_CLI_PATH), arguments);
-    Run run;
-    if (!process.waitForFinished(240000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -105,8 +92,8 @@ void TestCliStudy::initTestCase()
     file.write(kConfig);
     file.close();
     m_out = m_dir.filePath(QStringLiteral("study"));
-    const Run run = runCli({QStringLiteral("study"), QStringLiteral("--config"), config,
-                            QStringLiteral("--out"), m_out});
+    const CliRun run = runStudy({QStringLiteral("study"), QStringLiteral("--config"), config,
+                                 QStringLiteral("--out"), m_out});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("# Shortcut study")));
     const QList<QByteArray> lines = readAll(m_out + QStringLiteral("/study.csv")).split('\n');
@@ -208,9 +195,9 @@ void TestCliStudy::writesPlots()
 void TestCliStudy::secondRunReusesFinishedRuns()
 {
     const QByteArray before = readAll(m_out + QStringLiteral("/study.csv"));
-    const Run run =
-        runCli({QStringLiteral("study"), QStringLiteral("--config"),
-                m_dir.filePath(QStringLiteral("tiny.json")), QStringLiteral("--out"), m_out});
+    const CliRun run =
+        runStudy({QStringLiteral("study"), QStringLiteral("--config"),
+                  m_dir.filePath(QStringLiteral("tiny.json")), QStringLiteral("--out"), m_out});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out.count(QStringLiteral("Reusing the finished")), 3);
     QCOMPARE(readAll(m_out + QStringLiteral("/study.csv")), before);
@@ -219,13 +206,13 @@ void TestCliStudy::secondRunReusesFinishedRuns()
 void TestCliStudy::reportOnlyNeedsFinishedRuns()
 {
     const QByteArray before = readAll(m_out + QStringLiteral("/study.csv"));
-    Run run = runCli(
+    CliRun run = runStudy(
         {QStringLiteral("study"), QStringLiteral("--report-only"), QStringLiteral("--out"), m_out});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(readAll(m_out + QStringLiteral("/study.csv")), before);
 
     const QString empty = m_dir.filePath(QStringLiteral("empty"));
-    run = runCli(
+    run = runStudy(
         {QStringLiteral("study"), QStringLiteral("--report-only"), QStringLiteral("--out"), empty});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(empty + QStringLiteral("/exhaustive/config.json")),
@@ -237,8 +224,8 @@ void TestCliStudy::reportOnlyNeedsFinishedRuns()
 void TestCliStudy::otherConfigurationIsRejected()
 {
     const QByteArray before = readAll(m_out + QStringLiteral("/study.csv"));
-    const Run run = runCli({QStringLiteral("study"), QStringLiteral("--tasks"),
-                            QStringLiteral("s,d,n"), QStringLiteral("--out"), m_out});
+    const CliRun run = runStudy({QStringLiteral("study"), QStringLiteral("--tasks"),
+                                 QStringLiteral("s,d,n"), QStringLiteral("--out"), m_out});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(m_out + QStringLiteral("/exhaustive/config.json holds a run with "
                                                      "another configuration")),
@@ -248,8 +235,8 @@ void TestCliStudy::otherConfigurationIsRejected()
 
 void TestCliStudy::missingOutIsUsageError()
 {
-    const Run run =
-        runCli({QStringLiteral("study"), QStringLiteral("--tasks"), QStringLiteral("s,d")});
+    const CliRun run =
+        runStudy({QStringLiteral("study"), QStringLiteral("--tasks"), QStringLiteral("s,d")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("--out DIR is required")));
 }
@@ -270,8 +257,8 @@ void TestCliStudy::badDatasetOrTaskCreatesNothing()
     QFETCH(QStringList, options);
     QFETCH(QString, message);
     const QString out = m_dir.filePath(QStringLiteral("not-created"));
-    const Run run =
-        runCli(QStringList{QStringLiteral("study"), QStringLiteral("--out"), out} + options);
+    const CliRun run =
+        runStudy(QStringList{QStringLiteral("study"), QStringLiteral("--out"), out} + options);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(out));

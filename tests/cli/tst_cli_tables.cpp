@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "core/candidatetable.h"
 
 #include <QFile>
@@ -41,26 +42,6 @@ const char* const kPairTable = "network,cost,a,b,c\n"
                                "ac,1,3,,4\n"
                                "bc,1,,5,6\n"
                                "abc,1,9,9,9\n";
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TASKGROUPER_CLI_PATH), arguments);
-    Run run;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 json parseJson(const QString& text)
 {
@@ -127,7 +108,7 @@ void TestCliTables::helpExitsZero()
 {
     QFETCH(QString, command);
     QFETCH(QString, option);
-    const Run run = runCli({command, QStringLiteral("--help")});
+    const CliRun run = runCli({command, QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(option), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("taskgrouper-cli ") + command), qPrintable(run.out));
@@ -179,7 +160,7 @@ void TestCliTables::badUsageExitsTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run run = runCli(arguments);
+    const CliRun run = runCli(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
 }
@@ -206,7 +187,7 @@ void TestCliTables::invalidTableExitsOne()
     };
 
     const QString path = write(QStringLiteral("bad.csv"), "network,cost,s\na,1,1\nb,1,oops\n");
-    const Run run = runCli(argumentsFor(path));
+    const CliRun run = runCli(argumentsFor(path));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(path + QStringLiteral(", line 3, column 3 ('s')")),
              qPrintable(run.err));
@@ -214,7 +195,7 @@ void TestCliTables::invalidTableExitsOne()
     QVERIFY(!QFile::exists(out));
 
     const QString absent = m_dir->filePath(QStringLiteral("absent.csv"));
-    const Run missing = runCli(argumentsFor(absent));
+    const CliRun missing = runCli(argumentsFor(absent));
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(absent + QStringLiteral(": cannot open")),
              qPrintable(missing.err));
@@ -223,8 +204,8 @@ void TestCliTables::invalidTableExitsOne()
 void TestCliTables::affinityJson()
 {
     const QString path = write(QStringLiteral("pairs.csv"), kAffinityTable);
-    const Run run = runCli({QStringLiteral("affinity"), QStringLiteral("--candidates"), path,
-                            QStringLiteral("--json")});
+    const CliRun run = runCli({QStringLiteral("affinity"), QStringLiteral("--candidates"), path,
+                               QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     const json document = parseJson(run.out);
     QVERIFY2(document.is_object(), qPrintable(run.out));
@@ -246,7 +227,7 @@ void TestCliTables::affinityJson()
 void TestCliTables::affinityText()
 {
     const QString path = write(QStringLiteral("pairs.csv"), kAffinityTable);
-    const Run run = runCli({QStringLiteral("affinity"), QStringLiteral("--candidates"), path});
+    const CliRun run = runCli({QStringLiteral("affinity"), QStringLiteral("--candidates"), path});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QStringLiteral("Relative performance")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("   -20.00")), qPrintable(run.out));
@@ -259,7 +240,7 @@ void TestCliTables::affinityText()
 void TestCliTables::baselinesJson()
 {
     const QString path = write(QStringLiteral("table.csv"), kBaselineTable);
-    const Run run =
+    const CliRun run =
         runCli({QStringLiteral("baselines"), QStringLiteral("--candidates"), path,
                 QStringLiteral("--budgets"), QStringLiteral("1,2"), QStringLiteral("--samples"),
                 QStringLiteral("200"), QStringLiteral("--seed"), QStringLiteral("5"),
@@ -294,8 +275,8 @@ void TestCliTables::baselinesJson()
 void TestCliTables::baselinesText()
 {
     const QString path = write(QStringLiteral("table.csv"), kBaselineTable);
-    const Run run = runCli({QStringLiteral("baselines"), QStringLiteral("--candidates"), path,
-                            QStringLiteral("--budgets"), QStringLiteral("0.5,2")});
+    const CliRun run = runCli({QStringLiteral("baselines"), QStringLiteral("--candidates"), path,
+                               QStringLiteral("--budgets"), QStringLiteral("0.5,2")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QStringLiteral("Budget 0.5 SNT")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("no valid grouping within the budget")),
@@ -309,8 +290,8 @@ void TestCliTables::predictHigherOrderCsv()
 {
     const QString path = write(QStringLiteral("pairs.csv"), kPairTable);
     const QString out = m_dir->filePath(QStringLiteral("completed.csv"));
-    const Run run = runCli({QStringLiteral("predict-higher-order"), QStringLiteral("--candidates"),
-                            path, QStringLiteral("--out"), out});
+    const CliRun run = runCli({QStringLiteral("predict-higher-order"),
+                               QStringLiteral("--candidates"), path, QStringLiteral("--out"), out});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QStringLiteral("Predicted 1 rows")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("set aside 1 input rows")), qPrintable(run.out));
@@ -328,8 +309,8 @@ void TestCliTables::predictHigherOrderJson()
 {
     const QString path = write(QStringLiteral("pairs.csv"), kPairTable);
     const QString out = m_dir->filePath(QStringLiteral("completed.json"));
-    const Run run = runCli({QStringLiteral("predict-higher-order"), QStringLiteral("--candidates"),
-                            path, QStringLiteral("--out"), out});
+    const CliRun run = runCli({QStringLiteral("predict-higher-order"),
+                               QStringLiteral("--candidates"), path, QStringLiteral("--out"), out});
     QCOMPARE(run.exitCode, 0);
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -345,8 +326,8 @@ void TestCliTables::predictHigherOrderMissingPair()
                                                             "ab,1,1,2,\n"
                                                             "ac,1,3,,4\n");
     const QString out = m_dir->filePath(QStringLiteral("completed.csv"));
-    const Run run = runCli({QStringLiteral("predict-higher-order"), QStringLiteral("--candidates"),
-                            path, QStringLiteral("--out"), out});
+    const CliRun run = runCli({QStringLiteral("predict-higher-order"),
+                               QStringLiteral("--candidates"), path, QStringLiteral("--out"), out});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(path + QStringLiteral(": No pair network for b+c.")),
              qPrintable(run.err));
@@ -358,8 +339,8 @@ QTEST_GUILESS_MAIN(TestCliTables)
 void TestCliTables::trainUnknownTaskLeavesNoFolder()
 {
     const QString folder = m_dir->filePath(QStringLiteral("experiment"));
-    const Run run = runCli({QStringLiteral("train"), QStringLiteral("--tasks"),
-                            QStringLiteral("s,x"), QStringLiteral("--out"), folder});
+    const CliRun run = runCli({QStringLiteral("train"), QStringLiteral("--tasks"),
+                               QStringLiteral("s,x"), QStringLiteral("--out"), folder});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("\"x\"")), qPrintable(run.err));
     QVERIFY2(!QFileInfo::exists(folder), qPrintable(folder));
