@@ -218,23 +218,27 @@ std::string studyMarkdown(const StudyReport& report, const std::string& title)
             << formatNumber(choice.testLoss, 4) << " | " << formatNumber(choice.regretPercent, 2)
             << " |\n";
     }
-    out << "\n| Strategy | Networks trained | Training steps | Compute (core-hours) |\n";
-    out << "|---|---:|---:|---:|\n";
+    out << "\n| Strategy | Networks trained | Training steps | Training multiply-adds (10^12) "
+           "| Thread-hours |\n";
+    out << "|---|---:|---:|---:|---:|\n";
     for (const StudyStrategy& strategy : report.strategies) {
         out << "| " << strategy.name << " | " << strategy.trainedNetworks << " | "
-            << strategy.trainingSteps << " | " << formatNumber(strategy.computeSeconds / 3600.0, 3)
-            << " |\n";
+            << strategy.trainingSteps << " | "
+            << formatNumber(strategy.trainingMultiplyAdds / 1e12, 2) << " | "
+            << formatNumber(strategy.computeSeconds / 3600.0, 3) << " |\n";
     }
-    out << "\nPearson correlation of early-check validation losses with final test losses: "
-        << formatNumber(report.earlyPearson, 3) << " over " << report.earlyPairs
-        << " network-task pairs";
-    if (!report.earlyPearsonPerTask.empty()) {
-        out << " (per task:";
-        for (const TaskCorrelation& task : report.earlyPearsonPerTask)
-            out << ' ' << task.task << ' ' << formatNumber(task.pearson, 3);
-        out << ')';
-    }
-    out << ".\n\nMean relative error of higher-order predictions against trained networks: ";
+    out << "\nMultiply-adds count forward and backward passes as three forward passes and do "
+           "not depend on the machine's load; thread-hours are training time times threads, "
+           "and grow with other load.\n";
+    out << "\nPearson correlation of early-check validation losses with final test losses, "
+           "per task:";
+    for (const TaskCorrelation& task : report.earlyPearsonPerTask)
+        out << ' ' << task.task << ' ' << formatNumber(task.pearson, 3) << " (" << task.pairs
+            << " networks)" << (&task == &report.earlyPearsonPerTask.back() ? "" : ",");
+    out << ". Pooled over all " << report.earlyPairs
+        << " network-task pairs: " << formatNumber(report.earlyPearson, 3)
+        << ", which also reflects the tasks' different loss scales.\n";
+    out << "\nMean relative error of higher-order predictions against trained networks: ";
     if (std::isnan(report.higherOrderRelativeError))
         out << "n/a";
     else

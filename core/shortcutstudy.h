@@ -18,7 +18,13 @@ struct StudyStrategy
     // exhaustive strategy, early-check losses for early stop, the completed
     // table with predicted rows for higher order.
     CandidateTable selectionTable;
-    double computeSeconds = 0.0; // CPU core-seconds, or GPU seconds, over every network trained
+    // Training time of every network, times its threads: it grows with other
+    // load on the machine.
+    double computeSeconds = 0.0;
+    // Multiply-adds of training, independent of load: steps x batch x the
+    // network's forward multiply-adds per image x 3, where 3 estimates forward
+    // plus backward.
+    double trainingMultiplyAdds = 0.0;
     int trainedNetworks = 0;
     std::int64_t trainingSteps = 0;
 };

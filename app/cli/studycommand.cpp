@@ -118,11 +118,20 @@ std::optional<StudyStrategy> strategyFacts(const QString& folder, Strategy strat
         table ? readResults(folder, error) : std::nullopt;
     if (!results)
         return std::nullopt;
+    const ExperimentConfigResult config =
+        readExperimentConfig(training::configPath(folder).toStdString());
+    if (!config) {
+        *error = QString::fromStdString(config.error);
+        return std::nullopt;
+    }
     StudyStrategy facts;
     facts.name = strategyName(strategy);
     facts.selectionTable = *table;
+    const double imagesPerStep = config.config->schedule.batchSize;
     for (const training::CandidateRecord& record : results->candidates) {
         facts.computeSeconds += record.computeSeconds;
+        facts.trainingMultiplyAdds += 3.0 * static_cast<double>(record.step) * imagesPerStep *
+                                      static_cast<double>(record.multiplyAdds);
         facts.trainingSteps += record.step;
         facts.trainedNetworks += record.step > 0 ? 1 : 0;
     }
@@ -187,6 +196,7 @@ std::string reportJson(const StudyReport& report, const ExperimentConfig& config
         strategies.push_back({{"strategy", strategy.name},
                               {"trainedNetworks", strategy.trainedNetworks},
                               {"trainingSteps", strategy.trainingSteps},
+                              {"trainingMultiplyAdds", strategy.trainingMultiplyAdds},
                               {"computeSeconds", strategy.computeSeconds}});
     }
     nlohmann::json perTask = nlohmann::json::object();

@@ -166,15 +166,21 @@ void TestCliStudy::computeMatchesTheRunsResults()
                             .toStdString());
         std::int64_t steps = 0;
         double seconds = 0.0;
+        double multiplyAdds = 0.0;
         for (const json& candidate : results.at("candidates")) {
             steps += candidate.at("step").get<std::int64_t>();
             seconds += candidate.at("computeSeconds").get<double>();
+            // Batches of 16 images, forward and backward counted as three forward passes.
+            multiplyAdds += 3.0 * 16.0 * candidate.at("step").get<double>() *
+                            candidate.at("multiplyAdds").get<double>();
         }
         const json& facts = study.at("strategies").at(s);
         QCOMPARE(facts.at("strategy").get<std::string>(), std::string(folders[s]));
         QCOMPARE(facts.at("trainedNetworks").get<int>(), networks[s]);
         QCOMPARE(facts.at("trainingSteps").get<std::int64_t>(), steps);
         QVERIFY(std::abs(facts.at("computeSeconds").get<double>() - seconds) < 1e-9);
+        QVERIFY(multiplyAdds > 0.0);
+        QCOMPARE(facts.at("trainingMultiplyAdds").get<double>(), multiplyAdds);
     }
     // Early stop trains every network to the early check and only the
     // chosen ones further, so it spends fewer steps than the exhaustive run.

@@ -55,8 +55,8 @@ StudyInputs twoTaskInputs()
     StudyInputs inputs;
     inputs.exhaustiveValidation = parse(kValidation);
     inputs.exhaustiveTest = parse(kTest);
-    inputs.strategies.push_back({"exhaustive", parse(kValidation), 7200.0, 5, 500});
-    inputs.strategies.push_back({"early-stop", parse(kEarly), 1800.0, 5, 100});
+    inputs.strategies.push_back({"exhaustive", parse(kValidation), 7200.0, 4e12, 5, 500});
+    inputs.strategies.push_back({"early-stop", parse(kEarly), 1800.0, 1.25e12, 5, 100});
     inputs.budgets = {kSnt, kSnt + kSnt / 2, 2 * kSnt};
     inputs.earlyCheck = parse(kEarly);
     return inputs;
@@ -157,7 +157,7 @@ void TestShortcutStudy::measuresPredictionError()
     StudyInputs inputs;
     inputs.exhaustiveValidation = parse(trained);
     inputs.exhaustiveTest = parse(trained);
-    inputs.strategies.push_back({"higher-order", parse(predicted), 60.0, 3, 30});
+    inputs.strategies.push_back({"higher-order", parse(predicted), 60.0, 0.0, 3, 30});
     inputs.budgets = {kSnt};
     inputs.predictedTest = parse(predicted);
 
@@ -180,7 +180,7 @@ void TestShortcutStudy::chosenNetworkMissingFromExhaustiveTablesHasNoLoss()
                                 "ab-other,1,0.1,0.1\n"
                                 "a-half,0.5,0.9,\n"
                                 "b-half,0.5,,0.95\n";
-    inputs.strategies[1] = {"renamed", parse(renamed), 0.0, 3, 0};
+    inputs.strategies[1] = {"renamed", parse(renamed), 0.0, 0.0, 3, 0};
     const std::optional<StudyReport> report = runShortcutStudy(inputs, nullptr);
     QVERIFY(report);
     const StudyChoice& choice = report->choices[1];
@@ -224,9 +224,9 @@ void TestShortcutStudy::writesCsvRows()
     QCOMPARE(csv.substr(0, expectedStart.size()), expectedStart);
     const std::string markdown = studyMarkdown(*report, "Two tasks");
     QVERIFY(markdown.find("| 1.5 | early-stop | ab | 2.3000 | 53.33 |") != std::string::npos);
-    QVERIFY(markdown.find("| early-stop | 5 | 100 | 0.500 |") != std::string::npos);
-    QVERIFY(markdown.find("-0.616 over 6 network-task pairs (per task: a -0.545 b -1.000)") !=
-            std::string::npos);
+    QVERIFY(markdown.find("| early-stop | 5 | 100 | 1.25 | 0.500 |") != std::string::npos);
+    QVERIFY(markdown.find("per task: a -0.545 (3 networks), b -1.000 (3 networks). Pooled over "
+                          "all 6 network-task pairs: -0.616") != std::string::npos);
 }
 
 QTEST_APPLESS_MAIN(TestShortcutStudy)
