@@ -133,10 +133,12 @@ bool ExperimentRunnerPrivate::createFolder(QString* error)
                                            "folder, or resume the run in it");
         return false;
     }
+    m_createdFolder = !dir.exists();
     if (!QDir().mkpath(m_folder)) {
         *error = m_folder + QStringLiteral(": cannot create the experiment folder");
         return false;
     }
+    m_freshRun = true;
     std::lock_guard<std::mutex> lock(m_mutex);
     return writeTextFile(configPath(m_folder), toExperimentConfigJson(m_config), error) &&
            writeTextFile(resultsPath(m_folder), resultsToJson(m_results), error);
@@ -204,6 +206,8 @@ void ExperimentRunnerPrivate::run()
         Q_EMIT q->candidateStatusChanged(i, m_results.candidates[i].status);
 
     bool ok = openDataset(&error);
+    if (!ok && m_freshRun)
+        removeFreshFiles();
     recordNetworkStats();
     if (ok && m_config.strategy == Strategy::EarlyStop) {
         if (m_results.phase == "train") {
@@ -241,6 +245,16 @@ void ExperimentRunnerPrivate::run()
         reportProgress(true);
         Q_EMIT q->finished(true, QStringLiteral("wrote ") + written.join(QStringLiteral(", ")));
     }
+}
+
+// A dataset that fails its checks leaves nothing behind, so the corrected
+// command can run on the same folder.
+void ExperimentRunnerPrivate::removeFreshFiles()
+{
+    QFile::remove(configPath(m_folder));
+    QFile::remove(resultsPath(m_folder));
+    if (m_createdFolder)
+        QDir().rmdir(m_folder);
 }
 
 bool ExperimentRunnerPrivate::openDataset(QString* error)

@@ -47,6 +47,7 @@ private:
     bool loadEarlierRun(QString* error);
     void run();
     bool openDataset(QString* error);
+    void removeFreshFiles();
     void recordNetworkStats();
     void runPhase(const std::vector<int>& candidates, std::int64_t stopAtStep);
     void workerLoop(int worker, std::deque<int>* queue, std::int64_t stopAtStep);
@@ -72,6 +73,10 @@ private:
     QVector<CandidateInfo> m_infos;
     std::unique_ptr<Dataset> m_dataset;
     bool m_cuda = false;
+    // A fresh run wrote config.json and results.json into m_folder; when
+    // m_createdFolder, it also created the folder.
+    bool m_freshRun = false;
+    bool m_createdFolder = false;
     int m_workers = 1;
     int m_threads = 1;
     std::int64_t m_stepsPerEpoch = 1;

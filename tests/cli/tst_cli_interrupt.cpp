@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,7 +44,7 @@ class TestCliInterrupt : public QObject
 
 private Q_SLOTS:
     void interruptSavesAndExits130();
-    void runErrorIsPrintedOnce();
+    void datasetErrorPrintsOnceLeavesNothing();
 };
 
 void TestCliInterrupt::interruptSavesAndExits130()
@@ -75,7 +76,7 @@ void TestCliInterrupt::interruptSavesAndExits130()
     QCOMPARE(saved.at("phase").get<std::string>(), std::string("train"));
 }
 
-void TestCliInterrupt::runErrorIsPrintedOnce()
+void TestCliInterrupt::datasetErrorPrintsOnceLeavesNothing()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -95,6 +96,8 @@ void TestCliInterrupt::runErrorIsPrintedOnce()
                           .filter(QStringLiteral("no-such-folder"))
                           .size();
     QCOMPARE(lines, 1);
+    // The failed check leaves no folder, so the corrected command can reuse the name.
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("run"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliInterrupt)
