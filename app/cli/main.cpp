@@ -10,6 +10,9 @@
 
 #ifdef TASKGROUPER_CLI_PLOTS
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <unistd.h>
 #endif
 
 namespace {
@@ -62,6 +65,16 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[])
             qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
             qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a session, Qt warns that XDG_RUNTIME_DIR is unset and falls
+        // back to /tmp/runtime-<user>; a private folder there avoids the warning.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QString runtime =
+                QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(getuid());
+            if (QDir().mkpath(runtime) &&
+                QFile::setPermissions(runtime,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+        }
         return std::make_unique<QApplication>(argc, argv);
     }
 #endif

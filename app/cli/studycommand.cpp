@@ -249,6 +249,10 @@ int studyConfig(const QCommandLineParser& parser, ExperimentConfig* config)
     }
     if (!checkTaskNames(*config, &error))
         return fail(QString::fromStdString(error));
+    if (config->tasks.size() < 2) {
+        return fail(QStringLiteral("the study needs at least two tasks, so that networks can "
+                                   "share them; give more with --tasks"));
+    }
     return kExitOk;
 }
 
@@ -342,8 +346,10 @@ int runStudy(const QStringList& arguments)
     }
     QString error;
     const std::optional<StudyInputs> inputs = collectInputs(out, config.tasks.size(), &error);
-    if (!inputs)
-        return fail(error);
+    if (!inputs) {
+        return fail(error + QStringLiteral("; run the study without --report-only to finish "
+                                           "its training runs"));
+    }
     std::string message;
     const std::optional<StudyReport> report = runShortcutStudy(*inputs, &message);
     if (!report)

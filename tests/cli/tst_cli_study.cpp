@@ -2,6 +2,7 @@
 #include "core/candidatetable.h"
 #include "core/selection.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -225,6 +226,19 @@ void TestCliStudy::reportOnlyNeedsFinishedRuns()
              qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("run the study without --report-only first")),
              qPrintable(run.err));
+
+    // A study whose runs have not finished names the missing table and the fix.
+    const QString unfinished = m_dir.filePath(QStringLiteral("unfinished"));
+    QVERIFY(QDir().mkpath(unfinished + QStringLiteral("/exhaustive")));
+    QVERIFY(QFile::copy(m_out + QStringLiteral("/exhaustive/config.json"),
+                        unfinished + QStringLiteral("/exhaustive/config.json")));
+    run = runStudy({QStringLiteral("study"), QStringLiteral("--report-only"),
+                    QStringLiteral("--out"), unfinished});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(unfinished + QStringLiteral("/exhaustive/val.csv")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("run the study without --report-only to finish")),
+             qPrintable(run.err));
 }
 
 void TestCliStudy::otherConfigurationIsRejected()
@@ -254,6 +268,8 @@ void TestCliStudy::badDatasetOrTaskCreatesNothing_data()
     QTest::newRow("unknown data set")
         << QStringList{QStringLiteral("--dataset"), QStringLiteral("nope")}
         << QStringLiteral("unknown data set 'nope'; use scenes or multimnist");
+    QTest::newRow("one task") << QStringList{QStringLiteral("--tasks"), QStringLiteral("s")}
+                              << QStringLiteral("the study needs at least two tasks");
     QTest::newRow("unknown task") << QStringList{QStringLiteral("--tasks"), QStringLiteral("s,zz")}
                                   << QStringLiteral("unknown task \"zz\"");
 }
