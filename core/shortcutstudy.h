@@ -9,8 +9,8 @@
 
 namespace tg {
 
-// What one strategy produced: the table it selects on and what its training
-// cost.
+// One strategy's outcome: the table it selects on and the cost of its
+// training.
 struct StudyStrategy
 {
     std::string name; // for example "exhaustive", "early-stop", "higher-order"
