@@ -1,6 +1,8 @@
 #include "core/experimentconfig.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -320,7 +322,17 @@ ExperimentConfigResult readExperimentConfig(const std::string& path)
             path + ": cannot open the configuration: " + file.errorString().toStdString();
         return result;
     }
-    return parseExperimentConfig(file.readAll().toStdString(), path);
+    ExperimentConfigResult result = parseExperimentConfig(file.readAll().toStdString(), path);
+    if (!result)
+        return result;
+    const QDir base = QFileInfo(file).absoluteDir();
+    for (std::string* dataPath : {&result.config->dataset.path, &result.config->dataset.labels,
+                                  &result.config->dataset.partition}) {
+        const QString text = QString::fromStdString(*dataPath);
+        if (!text.isEmpty() && QDir::isRelativePath(text))
+            *dataPath = QDir::cleanPath(base.absoluteFilePath(text)).toStdString();
+    }
+    return result;
 }
 
 std::string toExperimentConfigJson(const ExperimentConfig& config)

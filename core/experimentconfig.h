@@ -105,6 +105,9 @@ struct ExperimentConfigResult
 // messages.
 ExperimentConfigResult parseExperimentConfig(const std::string& text,
                                              const std::string& sourceName);
+// Reads a configuration file. Relative dataset paths (path, labels,
+// partition) are resolved against the file's folder, so the result does not
+// depend on the working directory.
 ExperimentConfigResult readExperimentConfig(const std::string& path);
 
 // Writes every field, so a saved configuration does not depend on defaults.

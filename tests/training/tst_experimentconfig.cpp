@@ -1,6 +1,9 @@
 #include "core/experimentconfig.h"
 #include "core/experimentplan.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void labelsDatasetParses();
     void labelsDatasetRoundTrips();
     void readsFileAndReportsMissing();
+    void relativeDataPathsFollowTheFile();
     void presetsExist();
     void exhaustivePlanFiveTasks();
     void higherOrderPlanFiveTasks();
@@ -223,6 +227,26 @@ void TestExperimentConfig::readsFileAndReportsMissing()
     const auto read = readExperimentConfig(path.toStdString());
     QVERIFY2(read, read.error.c_str());
     QCOMPARE(read.config->seed, std::uint64_t(3));
+}
+
+void TestExperimentConfig::relativeDataPathsFollowTheFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("configs")));
+    const QString path = dir.filePath(QStringLiteral("configs/labels.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"dataset": {"kind": "labels", "path": "../data/images",
+                  "labels": "labels.csv", "partition": "/abs/partition.txt"},
+                  "tasks": ["t"]})");
+    file.close();
+    const auto read = readExperimentConfig(path.toStdString());
+    QVERIFY2(read, read.error.c_str());
+    QCOMPARE(QString::fromStdString(read.config->dataset.path),
+             QDir::cleanPath(QDir(dir.path()).absoluteFilePath(QStringLiteral("data/images"))));
+    QCOMPARE(QString::fromStdString(read.config->dataset.labels),
+             QDir(dir.path()).absoluteFilePath(QStringLiteral("configs/labels.csv")));
+    QCOMPARE(read.config->dataset.partition, std::string("/abs/partition.txt"));
 }
 
 void TestExperimentConfig::presetsExist()
