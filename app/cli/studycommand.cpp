@@ -222,8 +222,10 @@ int studyConfig(const QCommandLineParser& parser, ExperimentConfig* config)
 {
     const bool hasConfig = parser.isSet(QStringLiteral("config"));
     if (hasConfig &&
-        (parser.isSet(QStringLiteral("tasks")) || parser.isSet(QStringLiteral("dataset"))))
-        return fail(QStringLiteral("give either --config or --tasks and --dataset, not both"),
+        (parser.isSet(QStringLiteral("tasks")) || parser.isSet(QStringLiteral("dataset")) ||
+         parser.isSet(QStringLiteral("preset"))))
+        return fail(QStringLiteral("give either --config or --dataset, --tasks and --preset, "
+                                   "not both; the configuration file sets all of them"),
                     kExitUsage);
     std::string error;
     if (hasConfig) {

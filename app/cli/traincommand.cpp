@@ -31,6 +31,11 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
         err << "taskgrouper-cli train: give either --config or --dataset, not both\n";
         return kExitUsage;
     }
+    if (hasConfig && parser.isSet(QStringLiteral("preset"))) {
+        err << "taskgrouper-cli train: give either --config or --preset, not both; the "
+               "configuration file sets the schedule\n";
+        return kExitUsage;
+    }
     ExperimentConfigResult result;
     if (hasConfig) {
         result = readExperimentConfig(parser.value(QStringLiteral("config")).toStdString());

@@ -255,6 +255,14 @@ void TestCliStudy::otherConfigurationIsRejected()
 
 void TestCliStudy::missingOutIsUsageError()
 {
+    const CliRun both = runStudy({QStringLiteral("study"), QStringLiteral("--config"),
+                                  m_dir.filePath(QStringLiteral("tiny.json")),
+                                  QStringLiteral("--preset"), QStringLiteral("demo"),
+                                  QStringLiteral("--out"), m_dir.filePath(QStringLiteral("both"))});
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY2(both.err.contains(QStringLiteral("the configuration file sets all of them")),
+             qPrintable(both.err));
+
     const CliRun run =
         runStudy({QStringLiteral("study"), QStringLiteral("--tasks"), QStringLiteral("s,d")});
     QCOMPARE(run.exitCode, 2);
