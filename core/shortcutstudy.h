@@ -75,7 +75,7 @@ struct StudyReport
     std::vector<StudyChoice> choices; // by budget, then in strategy order
     std::vector<StudyStrategy> strategies;
     // Pearson correlation between early-check losses and final test losses,
-    // over every (network, task) cell both tables hold, and per task.
+    // over every (network, task) cell that both tables contain, and per task.
     double earlyPearson = 0.0;
     int earlyPairs = 0;
     std::vector<TaskCorrelation> earlyPearsonPerTask;

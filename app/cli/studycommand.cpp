@@ -76,7 +76,7 @@ int runStrategy(ExperimentConfig config, Strategy strategy, const QString& out)
         if (!saved)
             return fail(QString::fromStdString(saved.error));
         if (toExperimentConfigJson(*saved.config) != toExperimentConfigJson(config)) {
-            return fail(QStringLiteral("%1 holds a run with another configuration; give a new "
+            return fail(QStringLiteral("%1 contains a run with another configuration; give a new "
                                        "--out folder, or the options of that run")
                             .arg(training::configPath(folder)));
         }

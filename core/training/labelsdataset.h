@@ -23,12 +23,14 @@ namespace tg::training {
 // values tasks are normalised with training-split statistics. `taskNames` are column,
 // attribute or folder names.
 //
-// Every file is checked and decoded before this returns. Returns null and sets `error` (when
-// not null) to a message naming the file and line for a missing folder or file, a label that
-// does not parse, a class column with a single class, a row with the wrong number of cells, a
-// duplicate file name, an unknown task name (listing the available ones), an invalid or empty
-// split, an empty split, or an image of another size than the first. The images are held in
-// memory at options.imageSize, so the data set must fit in memory.
+// Every file is checked and decoded before this returns. On failure, returns null and sets
+// `error` (when not null) to a message naming the file and line. The failures are:
+// - a missing folder or file, or a label that does not parse;
+// - a class column with a single class, or a row with the wrong number of cells;
+// - a duplicate file name, or an unknown task name (the message lists the available ones);
+// - an invalid split value or an empty split;
+// - an image of another size than the first.
+// The images are held in memory at options.imageSize, so the data set must fit in memory.
 std::unique_ptr<Dataset> openLabelsDataset(const std::string& imagesFolder,
                                            const std::string& labelsPath,
                                            const std::string& partitionPath,

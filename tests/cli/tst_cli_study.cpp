@@ -247,7 +247,7 @@ void TestCliStudy::otherConfigurationIsRejected()
     const CliRun run = runStudy({QStringLiteral("study"), QStringLiteral("--tasks"),
                                  QStringLiteral("s,d,n"), QStringLiteral("--out"), m_out});
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(m_out + QStringLiteral("/exhaustive/config.json holds a run with "
+    QVERIFY2(run.err.contains(m_out + QStringLiteral("/exhaustive/config.json contains a run with "
                                                      "another configuration")),
              qPrintable(run.err));
     QCOMPARE(readAll(m_out + QStringLiteral("/study.csv")), before);

@@ -8,8 +8,8 @@
 // Each side runs `repeats` times, alternating which side goes first, and the
 // best rate of each is reported, which damps the effect of other load on the
 // machine. Next to the wall-clock rate, each side reports images per second
-// of process CPU time, which other load changes much less; at 2 threads it
-// also counts the time that OpenMP worker threads spend spin-waiting.
+// of process CPU time, which other load changes much less. At 2 threads that
+// CPU time also counts the time that OpenMP worker threads spend spin-waiting.
 //
 // The C++ trainer sets glibc's malloc thresholds so that freed tensors stay
 // in the heap. Python is run twice: as installed, and with the same
