@@ -1,6 +1,9 @@
 #include "core/training/network.h"
 
+#include "core/training/pixellosses.h"
+
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -93,6 +96,32 @@ public:
 
     torch::Tensor forward(const torch::Tensor& x)
     {
+        const torch::Tensor pixels = convolve(x);
+        const std::int64_t n = x.size(0);
+        const std::int64_t height = x.size(2);
+        const std::int64_t out = pixels.size(3) / 4;
+        if (!m_applyShuffle) {
+            return pixels.reshape({n, height, 4 * x.size(3), out}).permute({0, 3, 1, 2});
+        }
+        return shuffle(pixels, n, height, x.size(3) >> (2 * m_pendingShuffles), out);
+    }
+
+    // The output before all shuffles: memory [N, H, W, T, out] with
+    // T = 4^(pendingShuffles + 1), the oldest shuffle's taps outermost, which
+    // is the tap order of pixellosses.h.
+    torch::Tensor forwardTapOrder(const torch::Tensor& x)
+    {
+        const torch::Tensor pixels = convolve(x);
+        const std::int64_t taps = std::int64_t{4} << (2 * m_pendingShuffles);
+        return pixels.view(
+            {x.size(0), x.size(2), x.size(3) >> (2 * m_pendingShuffles), taps, pixels.size(3) / 4});
+    }
+
+private:
+    // Returns the 1x1 convolution's output as pixel-major memory
+    // [N, H, W', 4 * out], the 2x2 taps outside the channels.
+    torch::Tensor convolve(const torch::Tensor& x) const
+    {
         const torch::Tensor& weight = m_conv->weight;
         const std::int64_t out = weight.size(0) / 4;
         const torch::Tensor kernels =
@@ -100,19 +129,11 @@ public:
         torch::Tensor bias;
         if (m_conv->bias.defined())
             bias = m_conv->bias.view({out, 4}).t().reshape({-1});
-        // Pixel-major memory [N, H, W', 4 * out].
-        const torch::Tensor pixels = torch::conv2d(x, kernels, bias)
-                                         .contiguous(torch::MemoryFormat::ChannelsLast)
-                                         .permute({0, 2, 3, 1});
-        const std::int64_t n = x.size(0);
-        const std::int64_t height = x.size(2);
-        if (!m_applyShuffle) {
-            return pixels.reshape({n, height, 4 * x.size(3), out}).permute({0, 3, 1, 2});
-        }
-        return shuffle(pixels, n, height, x.size(3) >> (2 * m_pendingShuffles), out);
+        return torch::conv2d(x, kernels, bias)
+            .contiguous(torch::MemoryFormat::ChannelsLast)
+            .permute({0, 2, 3, 1});
     }
 
-private:
     // Applies pendingShuffles + 1 shuffles to memory [N, H, W, (2, 2) per
     // shuffle, out], where the first pair belongs to the oldest shuffle.
     // Output pixel (Y, X) = (H, row taps..., W, column taps...) in binary
@@ -197,10 +218,8 @@ MultiTaskNetImpl::MultiTaskNetImpl(const NetworkSpec& spec) : m_spec(spec)
 
     m_encoder = register_module("encoder", buildEncoder());
     for (const TaskSpec& task : spec.tasks) {
-        const bool perPixel =
-            task.kind == TaskKind::PixelClasses || task.kind == TaskKind::PixelValues;
-        nn::Sequential decoder =
-            perPixel ? buildPixelDecoder(task.channels) : buildImageDecoder(task.channels);
+        nn::Sequential decoder = isPerPixel(task.kind) ? buildPixelDecoder(task.channels)
+                                                       : buildImageDecoder(task.channels);
         m_decoders.push_back(register_module("decoder_" + task.name, decoder));
     }
 }
@@ -279,6 +298,16 @@ nn::Sequential MultiTaskNetImpl::buildImageDecoder(int outputs)
 
 std::vector<torch::Tensor> MultiTaskNetImpl::forward(const torch::Tensor& images)
 {
+    return run(images, false);
+}
+
+std::vector<torch::Tensor> MultiTaskNetImpl::forwardTapOrder(const torch::Tensor& images)
+{
+    return run(images, true);
+}
+
+std::vector<torch::Tensor> MultiTaskNetImpl::run(const torch::Tensor& images, bool tapOrder)
+{
     if (images.dim() != 4 || images.size(1) != 3 || images.size(2) % 16 != 0 ||
         images.size(3) % 16 != 0) {
         throw std::invalid_argument("network input of shape " + toString(images.sizes()) +
@@ -292,8 +321,19 @@ std::vector<torch::Tensor> MultiTaskNetImpl::forward(const torch::Tensor& images
         m_encoder->forward(images.contiguous(torch::MemoryFormat::ChannelsLast));
     std::vector<torch::Tensor> outputs;
     outputs.reserve(m_decoders.size());
-    for (nn::Sequential& decoder : m_decoders)
-        outputs.push_back(decoder->forward(features));
+    for (std::size_t t = 0; t < m_decoders.size(); ++t) {
+        nn::Sequential& decoder = m_decoders[t];
+        if (!tapOrder || !isPerPixel(m_spec.tasks[t].kind)) {
+            outputs.push_back(decoder->forward(features));
+            continue;
+        }
+        // Every layer but the last, then the last one without its shuffles.
+        torch::Tensor x = features;
+        const auto last = std::prev(decoder->end());
+        for (auto layer = decoder->begin(); layer != last; ++layer)
+            x = layer->forward(x);
+        outputs.push_back(last->get<TransposedConv2x2>()->forwardTapOrder(x));
+    }
     return outputs;
 }
 
@@ -319,6 +359,21 @@ torch::Tensor taskLoss(const TaskSpec& task, const torch::Tensor& prediction,
     case TaskKind::PixelValues:
     case TaskKind::ImageValues:
         return torch::nn::functional::l1_loss(prediction, target);
+    }
+    throw std::logic_error("unknown task kind");
+}
+
+torch::Tensor taskLossTapOrder(const TaskSpec& task, const torch::Tensor& prediction,
+                               const torch::Tensor& target)
+{
+    switch (task.kind) {
+    case TaskKind::PixelClasses:
+        return tapOrderCrossEntropy(prediction, target);
+    case TaskKind::PixelValues:
+        return tapOrderL1(prediction, target);
+    case TaskKind::ImageClasses:
+    case TaskKind::ImageValues:
+        return taskLoss(task, prediction, target);
     }
     throw std::logic_error("unknown task kind");
 }

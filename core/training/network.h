@@ -43,6 +43,14 @@ public:
 
     std::vector<torch::Tensor> forward(const torch::Tensor& images);
 
+    // The same outputs, but per-pixel ones in tap order, as the last
+    // transposed convolution produces them: [N, H / 2^k, W / 2^k, 4^k, C]
+    // for k upsamplings that the last layer has not yet shuffled into image
+    // order (see pixellosses.h). Per-image outputs are as in forward().
+    // Skipping the shuffles saves one copy of each per-pixel output forward
+    // and one backward; taskLossTapOrder() takes these outputs.
+    std::vector<torch::Tensor> forwardTapOrder(const torch::Tensor& images);
+
     const NetworkSpec& spec() const { return m_spec; }
 
     // Multiply-adds per image of the convolutions and linear layers for an
@@ -63,6 +71,7 @@ private:
     torch::nn::Sequential buildEncoder();
     torch::nn::Sequential buildPixelDecoder(int outputs);
     torch::nn::Sequential buildImageDecoder(int outputs);
+    std::vector<torch::Tensor> run(const torch::Tensor& images, bool tapOrder);
 
     NetworkSpec m_spec;
     std::vector<LayerCost> m_layerCosts;
@@ -76,5 +85,10 @@ TORCH_MODULE(MultiTaskNet);
 // Batch target, on the same device.
 torch::Tensor taskLoss(const TaskSpec& task, const torch::Tensor& prediction,
                        const torch::Tensor& target);
+
+// The same loss for an output of forwardTapOrder(), with the same Batch
+// target. CPU tensors only.
+torch::Tensor taskLossTapOrder(const TaskSpec& task, const torch::Tensor& prediction,
+                               const torch::Tensor& target);
 
 } // namespace tg::training

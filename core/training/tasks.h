@@ -16,6 +16,12 @@ enum class TaskKind
     ImageValues,  // `channels` values per image
 };
 
+// True for the kinds with an output per pixel.
+inline bool isPerPixel(TaskKind kind)
+{
+    return kind == TaskKind::PixelClasses || kind == TaskKind::PixelValues;
+}
+
 struct TaskSpec
 {
     std::string name;   // short name used in candidate tables, for example "s"

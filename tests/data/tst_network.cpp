@@ -3,6 +3,8 @@
 
 #include <QTest>
 #include <cmath>
+#include <map>
+#include <string>
 
 using tg::training::MultiTaskNet;
 using tg::training::NetworkSpec;
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void halfWidthHalvesCost();
     void multiplyAddsMatchHandCount();
     void taskLossPerKind();
+    void decodersMatchTransposedConvolution();
     void invalidInputThrows();
     void statsRejectUnknownTask();
     void inferenceTimeMeasured();
@@ -175,6 +178,62 @@ void TestNetwork::taskLossPerKind()
     QCOMPARE(tg::training::taskLoss(tasks[3], torch::zeros({2, 3}), torch::full({2, 3}, 0.25))
                  .item<float>(),
              0.25f);
+}
+
+// Each pixel decoder, recomputed layer by layer in image order with
+// torch::conv_transpose2d in place of the network's 1x1 convolutions and
+// deferred pixel shuffles, gives the network's outputs.
+void TestNetwork::decodersMatchTransposedConvolution()
+{
+    const std::vector<TaskSpec> tasks = everyKind();
+    MultiTaskNet network(NetworkSpec{tasks, 1.0, 32});
+    network->train();
+    const torch::NoGradGuard noGrad;
+    const torch::Tensor images = torch::rand({2, 3, 32, 32});
+    const std::vector<torch::Tensor> outputs = network->forward(images);
+
+    torch::nn::Sequential encoder;
+    std::map<std::string, torch::nn::Sequential> decoders;
+    for (const auto& child : network->named_children()) {
+        if (child.key() == "encoder")
+            encoder = std::dynamic_pointer_cast<torch::nn::SequentialImpl>(child.value());
+        else
+            decoders[child.key()] =
+                std::dynamic_pointer_cast<torch::nn::SequentialImpl>(child.value());
+    }
+    QVERIFY(encoder);
+    const torch::Tensor features = encoder->forward(images);
+
+    for (int t = 0; t < 2; ++t) {
+        torch::nn::Sequential decoder = decoders.at("decoder_" + tasks[t].name);
+        QVERIFY(decoder);
+        torch::Tensor x = features.contiguous();
+        int upsamplings = 0;
+        for (auto& layer : *decoder) {
+            const std::shared_ptr<torch::nn::Module> module = layer.ptr();
+            if (module->name().find("TransposedConv2x2") == std::string::npos) {
+                x = layer.forward(x).contiguous();
+                continue;
+            }
+            // The stored 1x1 kernels [4 * out, in] are in pixel-shuffle order
+            // (out, row, column), and the bias, if any, has one value per tap.
+            const auto parameters = module->named_parameters();
+            const torch::Tensor weight = parameters["conv.weight"];
+            const std::int64_t out = weight.size(0) / 4;
+            const torch::Tensor kernels =
+                weight.view({out, 2, 2, weight.size(1)}).permute({3, 0, 1, 2});
+            torch::Tensor next = torch::conv_transpose2d(x, kernels, {}, 2);
+            if (const torch::Tensor* bias = parameters.find("conv.bias"))
+                next = next + bias->view({1, out, 2, 2}).repeat({1, 1, x.size(2), x.size(3)});
+            x = next;
+            ++upsamplings;
+        }
+        QCOMPARE(upsamplings, 4);
+        QCOMPARE(x.sizes(), outputs[t].sizes());
+        const double error =
+            (x - outputs[t]).abs().max().item<double>() / outputs[t].abs().max().item<double>();
+        QVERIFY2(error < 1e-5, qPrintable(QStringLiteral("task %1: %2").arg(t).arg(error)));
+    }
 }
 
 void TestNetwork::invalidInputThrows()
