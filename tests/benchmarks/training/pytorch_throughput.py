@@ -8,8 +8,10 @@ wall-clock time and of process CPU time. This script is plain PyTorch. The
 C++ network computes the same function with the same layers and parameter
 count, but implements some steps differently: it orders its transposed-
 convolution kernels for a channels-last shuffle and defers shuffles across
-pointwise layers (this script calls F.pixel_shuffle after each), applies
-ReLU in place, and sets gradients to None in place of zeroing them. The C++
+pointwise layers (this script calls F.pixel_shuffle after each), computes
+the per-pixel losses on the last layer's unshuffled output with its own
+kernels, applies ReLU in place, and sets gradients to None in place of
+zeroing them. The C++
 trainer also sets glibc's malloc thresholds, which bench_trainingthroughput
 passes to a second run of this script as environment variables. Run by
 bench_trainingthroughput, which passes the task kinds and sizes so both
