@@ -286,6 +286,10 @@
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
+    <message>
+        <source>step %1 of %2 (%3%)</source>
+        <translation>Schritt %1 von %2 (%3 %)</translation>
+    </message>
 </context>
 <context>
     <name>tg::CandidateTableModel</name>

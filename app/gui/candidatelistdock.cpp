@@ -3,6 +3,7 @@
 #include <QHeaderView>
 #include <QStandardItemModel>
 #include <QTreeView>
+#include <algorithm>
 #include <cmath>
 
 namespace tg {
@@ -89,6 +90,7 @@ void CandidateListDock::clear()
 {
     m_model->removeRows(0, m_model->rowCount());
     m_bestLoss.clear();
+    m_stepLimit = 0;
 }
 
 void CandidateListDock::setCandidates(const QVector<training::CandidateInfo>& candidates)
@@ -148,7 +150,15 @@ void CandidateListDock::setStep(int candidate, qint64 step)
 {
     if (candidate < 0 || candidate >= m_model->rowCount())
         return;
-    setCell(candidate, ProgressColumn, tr("step %1").arg(step), step);
+    if (m_stepLimit <= 0) {
+        setCell(candidate, ProgressColumn, tr("step %1").arg(step), step);
+        return;
+    }
+    // Early stopping can end a candidate before the limit, so the share is
+    // an upper bound on the work left, not a forecast.
+    const qint64 percent = std::min<qint64>(100, step * 100 / m_stepLimit);
+    setCell(candidate, ProgressColumn,
+            tr("step %1 of %2 (%3%)").arg(step).arg(m_stepLimit).arg(percent), step);
 }
 
 void CandidateListDock::reportValidationLoss(int candidate, double total)

@@ -42,7 +42,10 @@ public:
     void clear();
 
     void setStatus(int candidate, training::CandidateStatus status);
+    // Shows the step, and its share of the step limit once one is set.
     void setStep(int candidate, qint64 step);
+    // The step at which training stops at the latest; 0 for none known.
+    void setStepLimit(qint64 steps) { m_stepLimit = steps; }
     // Keeps the lowest total validation loss seen for the candidate.
     void reportValidationLoss(int candidate, double total);
 
@@ -57,6 +60,7 @@ private:
     QStandardItemModel* m_model;
     QTreeView* m_view;
     QVector<std::optional<double>> m_bestLoss;
+    qint64 m_stepLimit = 0;
 };
 
 // The translated word for a status, as shown in the list.

@@ -48,6 +48,8 @@ void MainWindow::createRunner()
             });
     connect(m_runner, &ExperimentRunner::candidateStatusChanged, m_candidateDock,
             &CandidateListDock::setStatus);
+    connect(m_runner, &ExperimentRunner::stepLimit, m_candidateDock,
+            &CandidateListDock::setStepLimit);
     connect(m_runner, &ExperimentRunner::validationLoss, this,
             [this](int candidate, qint64, const QVector<double>&, double total) {
                 m_candidateDock->reportValidationLoss(candidate, total);

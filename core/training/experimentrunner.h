@@ -100,6 +100,10 @@ Q_SIGNALS:
     // Fraction of the planned training steps done, in [0, 1], and an
     // estimate of the seconds left (negative until one can be made).
     void progress(double fraction, double secondsRemaining);
+    // The step at which the candidates now training stop at the latest: the
+    // schedule's step and epoch caps, or the early check of the early-stop
+    // strategy. Sent when a training phase starts.
+    void stepLimit(qint64 steps);
     // Notes for a log view: a candidate diverged, a corrupted checkpoint was
     // skipped, a table was written.
     void message(const QString& text);

@@ -339,6 +339,7 @@ std::int64_t ExperimentRunnerPrivate::plannedSteps(int) const
 void ExperimentRunnerPrivate::runPhase(const std::vector<int>& candidates, std::int64_t stopAtStep)
 {
     m_phaseStopAtStep = stopAtStep;
+    Q_EMIT q->stepLimit(plannedSteps(0));
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_phaseCandidates = candidates;

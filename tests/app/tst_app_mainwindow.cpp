@@ -36,6 +36,7 @@ private Q_SLOTS:
     void missingPathNamesPath();
     void dropOpensTable();
     void candidateDockListsRows();
+    void candidateDockShowsStepShare();
     void heatmapsMatchCoreAffinity();
     void finishedExperimentShowsEverything();
     void unfinishedExperimentOffersResume();
@@ -196,6 +197,34 @@ void MainWindowTest::candidateDockListsRows()
     QCOMPARE(dock->text(7, CandidateListDock::CostColumn), QStringLiteral("0.5"));
     QCOMPARE(dock->text(3, CandidateListDock::StatusColumn), QStringLiteral("done"));
     QCOMPARE(dock->text(3, CandidateListDock::BestLossColumn), QStringLiteral("0.335"));
+}
+
+void MainWindowTest::candidateDockShowsStepShare()
+{
+    CandidateListDock dock;
+    training::CandidateInfo info;
+    info.name = QStringLiteral("sd");
+    info.tasks = {QStringLiteral("s"), QStringLiteral("d")};
+    dock.setCandidates({info});
+    dock.setStep(0, 7);
+    QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn), QStringLiteral("step 7"));
+
+    dock.setStepLimit(200);
+    dock.setStep(0, 50);
+    QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn),
+             QStringLiteral("step 50 of 200 (25%)"));
+    dock.setStep(0, 199);
+    QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn),
+             QStringLiteral("step 199 of 200 (99%)"));
+    // A resumed run can report a step past a lowered limit.
+    dock.setStep(0, 250);
+    QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn),
+             QStringLiteral("step 250 of 200 (100%)"));
+
+    // A new plan forgets the old limit until the runner sends one.
+    dock.setCandidates({info});
+    dock.setStep(0, 3);
+    QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn), QStringLiteral("step 3"));
 }
 
 void MainWindowTest::heatmapsMatchCoreAffinity()

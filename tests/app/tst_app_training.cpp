@@ -6,6 +6,7 @@
 #include "core/training/experimentstore.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QFileInfo>
 #include <QPushButton>
 #include <QTest>
@@ -85,6 +86,13 @@ void TrainingTest::startAndWaitForSamples(MainWindow& window, const LaunchReques
     QVERIFY(window.runStatus()->isVisible() || !window.isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(window.curves().pointCount() > 0, kFirstSampleTimeoutMs);
     QCOMPARE(window.candidateDock()->rowCount(), 5);
+    // 64 training images in batches of 8 for at most 100,000 epochs: the
+    // epoch cap of 800,000 steps comes before the step cap.
+    const QRegularExpression progress(QStringLiteral("^step [0-9]+ of 800000 \\(0%\\)$"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        progress.match(window.candidateDock()->text(0, CandidateListDock::ProgressColumn))
+            .hasMatch(),
+        kFirstSampleTimeoutMs);
 }
 
 void TrainingTest::verifyResultsSaved(const QString& folder)
