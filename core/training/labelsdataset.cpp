@@ -28,12 +28,33 @@ struct TaskSource
     QString folderPath; // per-pixel folder when column is -1
 };
 
+// Finds the column or per-pixel folder that offers `task`, which labelsTasks() listed.
+TaskSource taskSource(const TaskSpec& task, const LabelsTable& table,
+                      const std::vector<PixelTaskFolder>& folders)
+{
+    TaskSource source{task, -1, {}};
+    if (task.folder.empty()) {
+        const auto column =
+            std::find_if(table.columns.begin(), table.columns.end(),
+                         [&](const LabelsColumn& entry) { return entry.name == task.name; });
+        source.column = static_cast<int>(column - table.columns.begin());
+        return source;
+    }
+    const auto folder =
+        std::find_if(folders.begin(), folders.end(),
+                     [&](const PixelTaskFolder& entry) { return entry.task.name == task.name; });
+    source.folderPath = QString::fromStdString(folder->path);
+    return source;
+}
+
 std::vector<TaskSource> chooseTasks(const std::vector<std::string>& taskNames,
                                     const LabelsTable& table,
                                     const std::vector<PixelTaskFolder>& folders)
 {
     std::string error;
-    const std::optional<std::vector<TaskSpec>> available = labelsTasks(table, folders, &error);
+    std::vector<SkippedLabelsTask> skipped;
+    const std::optional<std::vector<TaskSpec>> available =
+        labelsTasks(table, folders, &error, &skipped);
     if (!available)
         throw LoadError{error};
     std::string list;
@@ -47,6 +68,10 @@ std::vector<TaskSource> chooseTasks(const std::vector<std::string>& taskNames,
         const auto found = std::find_if(available->begin(), available->end(),
                                         [&](const TaskSpec& task) { return task.name == name; });
         if (found == available->end()) {
+            for (const SkippedLabelsTask& column : skipped) {
+                if (column.name == name)
+                    throw LoadError{column.problem};
+            }
             throw LoadError{"unknown task \"" + name + "\"; " + table.path +
                             " and the per-pixel folders offer " + list};
         }
@@ -54,13 +79,7 @@ std::vector<TaskSource> chooseTasks(const std::vector<std::string>& taskNames,
             if (source.task.name == name)
                 throw LoadError{"task \"" + name + "\" is listed more than once"};
         }
-        TaskSource source{*found, -1, {}};
-        const auto index = static_cast<std::size_t>(found - available->begin());
-        if (index < table.columns.size())
-            source.column = static_cast<int>(index);
-        else
-            source.folderPath = QString::fromStdString(folders[index - table.columns.size()].path);
-        sources.push_back(source);
+        sources.push_back(taskSource(*found, table, folders));
     }
     return sources;
 }

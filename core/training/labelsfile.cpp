@@ -107,17 +107,24 @@ std::string columnLabel(std::size_t column, const std::string& name)
     return "column " + std::to_string(column + 1) + " (\"" + name + "\")";
 }
 
-void checkTaskName(const std::string& path, int line, std::size_t column, const std::string& name,
-                   std::set<std::string>* seen)
+// Returns the column of a task name, with nameProblem set when the name is invalid. Rejects a
+// valid name that an earlier column already uses.
+LabelsColumn taskColumn(const std::string& path, int line, std::size_t column,
+                        const std::string& name, std::set<std::string>* seen)
 {
+    LabelsColumn result{name, true, {}, {}};
     const std::string problem = labelsTaskNameProblem(name);
-    if (!problem.empty())
-        fail(path, line, columnLabel(column, name) + ": " + problem);
+    if (!problem.empty()) {
+        result.nameProblem =
+            path + ":" + std::to_string(line) + ": " + columnLabel(column, name) + ": " + problem;
+        return result;
+    }
     if (!seen->insert(name).second) {
         fail(path, line,
              columnLabel(column, name) + ": the name \"" + name +
                  "\" is used twice; give every task column its own name");
     }
+    return result;
 }
 
 void checkUniqueFiles(const LabelsTable& table)
@@ -199,9 +206,8 @@ CsvHeader readCsvHeader(const CsvRecord& header, LabelsTable* table)
             result.splitField = static_cast<int>(f);
             continue;
         }
-        checkTaskName(table->path, header.line, f, name, &seen);
         result.taskFields.push_back(f);
-        table->columns.push_back({name, true, {}});
+        table->columns.push_back(taskColumn(table->path, header.line, f, name, &seen));
     }
     if (result.taskFields.empty()) {
         fail(table->path, header.line,
@@ -274,8 +280,7 @@ void readAttributeList(const std::string& text, LabelsTable* table)
     }
     std::set<std::string> seen;
     for (std::size_t c = 0; c < names.size(); ++c) {
-        checkTaskName(table->path, 2, c, names[c], &seen);
-        table->columns.push_back({names[c], true, {}});
+        table->columns.push_back(taskColumn(table->path, 2, c, names[c], &seen));
     }
 
     for (std::size_t i = 2; i < lines.size(); ++i) {
@@ -311,6 +316,46 @@ void readAttributeList(const std::string& text, LabelsTable* table)
     finishColumns(table, 2);
 }
 
+// Counts the image lines of text laid out like an attribute list without its count line: a
+// line of names, then lines of a file name and -1/1 values, with no commas. Returns 0 when the
+// layout does not match.
+std::size_t attributeRowsWithoutCount(const std::vector<std::string>& lines)
+{
+    if (lines.size() < 2 || splitWhitespace(lines[0]).empty())
+        return 0;
+    std::size_t rows = 0;
+    for (const std::string& line : lines) {
+        if (line.find(',') != std::string::npos)
+            return 0;
+    }
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const std::vector<std::string> words = splitWhitespace(lines[i]);
+        if (words.empty())
+            continue;
+        if (words.size() < 2)
+            return 0;
+        for (std::size_t w = 1; w < words.size(); ++w) {
+            if (words[w] != "1" && words[w] != "-1")
+                return 0;
+        }
+        ++rows;
+    }
+    return rows;
+}
+
+void readCsvOrReportMissingCount(const std::string& text, LabelsTable* table)
+{
+    const std::size_t rows = attributeRowsWithoutCount(splitLines(text));
+    if (rows > 0) {
+        fail(table->path, 1,
+             "the file looks like an attribute list (a line of attribute names, then a file "
+             "name and -1/1 values per image) but the image count line is missing; insert a "
+             "first line with the number of images (" +
+                 std::to_string(rows) + " in this file)");
+    }
+    readCsv(text, table);
+}
+
 } // namespace
 
 std::optional<LabelsTable> readLabelsTable(const std::string& path, std::string* error)
@@ -323,7 +368,7 @@ std::optional<LabelsTable> readLabelsTable(const std::string& path, std::string*
         if (!firstLine.empty() && isLoneInteger(firstLine[0]))
             readAttributeList(text, &table);
         else
-            readCsv(text, &table);
+            readCsvOrReportMissingCount(text, &table);
     } catch (const LabelsError& problem) {
         if (error)
             *error = problem.message;

@@ -3,6 +3,7 @@
 // Parsing of labels files and partition files for labelled image sets. Private to
 // core/training, torch-free.
 
+#include "core/training/labelstasks.h"
 #include "core/training/tasks.h"
 
 #include <optional>
@@ -17,6 +18,9 @@ struct LabelsColumn
     bool classes = true; // every cell is an integer
     // The sorted distinct values of a class column; a value's class index is its position.
     std::vector<double> classValues;
+    // Why the name cannot name a task, with the file, line and column, or empty when it can.
+    // Such a column is not offered as a task, but an experiment may use the other columns.
+    std::string nameProblem;
 };
 
 // Split indices, in the order of tg::training::Split.
@@ -41,8 +45,9 @@ struct LabelsTable
 };
 
 // Reads a labels CSV or a CelebA-style attribute list (see labelstasks.h), checking cell
-// counts, numbers, split values, duplicate file names, task names and that every class column
-// has at least two classes. Returns nullopt and sets `error` to a message naming the file, the
+// counts, numbers, split values, duplicate file names, duplicate task names and that every
+// class column has at least two classes. An invalid task name sets the column's nameProblem
+// and is no error here. Returns nullopt and sets `error` to a message naming the file, the
 // line and the offending column or value.
 std::optional<LabelsTable> readLabelsTable(const std::string& path, std::string* error);
 
@@ -73,10 +78,12 @@ std::optional<std::vector<PixelTaskFolder>> findPixelTaskFolders(const std::stri
                                                                  std::string* error);
 
 // Lists the tasks of a read labels table and its per-pixel folders: columns first, in file
-// order, then the folders. Returns nullopt and sets `error` when a folder and a column share a
-// name.
+// order, then the folders. Columns with an invalid name are left out and, when `skipped` is
+// not null, appended to it. Returns nullopt and sets `error` when a folder and a column share
+// a name.
 std::optional<std::vector<TaskSpec>> labelsTasks(const LabelsTable& table,
                                                  const std::vector<PixelTaskFolder>& folders,
-                                                 std::string* error);
+                                                 std::string* error,
+                                                 std::vector<SkippedLabelsTask>* skipped = nullptr);
 
 } // namespace tg::training

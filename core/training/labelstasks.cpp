@@ -84,10 +84,16 @@ std::optional<std::vector<PixelTaskFolder>> findPixelTaskFolders(const std::stri
 
 std::optional<std::vector<TaskSpec>> labelsTasks(const LabelsTable& table,
                                                  const std::vector<PixelTaskFolder>& folders,
-                                                 std::string* error)
+                                                 std::string* error,
+                                                 std::vector<SkippedLabelsTask>* skipped)
 {
     std::vector<TaskSpec> tasks;
     for (const LabelsColumn& column : table.columns) {
+        if (!column.nameProblem.empty()) {
+            if (skipped)
+                skipped->push_back({column.name, column.nameProblem});
+            continue;
+        }
         if (column.classes) {
             const int classes = static_cast<int>(column.classValues.size());
             tasks.push_back({column.name, "", column.name, TaskKind::ImageClasses, classes});
@@ -111,7 +117,8 @@ std::optional<std::vector<TaskSpec>> labelsTasks(const LabelsTable& table,
 }
 
 std::optional<std::vector<TaskSpec>>
-readLabelsTasks(const std::string& imagesFolder, const std::string& labelsPath, std::string* error)
+readLabelsTasks(const std::string& imagesFolder, const std::string& labelsPath, std::string* error,
+                std::vector<SkippedLabelsTask>* skipped)
 {
     std::string problem;
     const std::optional<std::vector<PixelTaskFolder>> folders =
@@ -120,8 +127,15 @@ readLabelsTasks(const std::string& imagesFolder, const std::string& labelsPath, 
     if (folders)
         table = readLabelsTable(labelsPath, &problem);
     std::optional<std::vector<TaskSpec>> tasks;
+    std::vector<SkippedLabelsTask> invalid;
     if (table)
-        tasks = labelsTasks(*table, *folders, &problem);
+        tasks = labelsTasks(*table, *folders, &problem, &invalid);
+    for (const SkippedLabelsTask& column : invalid) {
+        qCWarning(lcLabelsData).noquote()
+            << "not offering column as a task:" << column.problem.c_str();
+    }
+    if (skipped)
+        skipped->insert(skipped->end(), invalid.begin(), invalid.end());
     if (!tasks && error)
         *error = problem;
     return tasks;

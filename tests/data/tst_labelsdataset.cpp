@@ -120,6 +120,7 @@ private Q_SLOTS:
     void mixedPixelAndImageTasks();
     void jpegImagesMatchPngLabels();
     void greyImagesBecomeRgb();
+    void unusedInvalidColumnName();
     void badInputNamesFileLine_data();
     void badInputNamesFileLine();
 };
@@ -387,6 +388,49 @@ void TestLabelsDataset::greyImagesBecomeRgb()
         QCOMPARE(test.images[0][channel][6][2].item<float>(), 34.0f / 255.0f);
 }
 
+void TestLabelsDataset::unusedInvalidColumnName()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeImages(root, 6);
+    writeText(root.filePath(QStringLiteral("labels.csv")),
+              "file,split,digit,a-b,score\n"
+              "img0.png,train,3,1,0.5\n"
+              "img1.png,train,7,2,1.5\n"
+              "img2.png,train,3,1,2.5\n"
+              "img3.png,validation,9,2,-1.0\n"
+              "img4.png,test,7,1,0.25\n"
+              "img5.png,train,9,2,3.5\n");
+    const std::string images = root.filePath(QStringLiteral("images")).toStdString();
+    const std::string labels = root.filePath(QStringLiteral("labels.csv")).toStdString();
+    const std::string problem = labels +
+                                ":1: column 4 (\"a-b\"): task name \"a-b\" is invalid because "
+                                "candidate names and tables reserve commas, quotes, '-', '+' and "
+                                "line breaks; rename it";
+
+    std::string error;
+    std::vector<tg::training::SkippedLabelsTask> skipped;
+    const auto tasks = readLabelsTasks(images, labels, &error, &skipped);
+    QVERIFY2(tasks, error.c_str());
+    QCOMPARE(taskNames(*tasks), (std::vector<std::string>{"digit", "score"}));
+    QCOMPARE(skipped.size(), std::size_t(1));
+    QCOMPARE(skipped[0].name, std::string("a-b"));
+    QCOMPARE(skipped[0].problem, problem);
+
+    const auto dataset = openLabelsDataset(images, labels, "", {"score", "digit"}, options(), &error);
+    QVERIFY2(dataset, error.c_str());
+    QCOMPARE(taskNames(dataset->tasks()), (std::vector<std::string>{"score", "digit"}));
+    const Batch train = wholeSplit(*dataset, Split::Train);
+    QCOMPARE(imageIds(train), (std::vector<int>{0, 10, 20, 50}));
+    QCOMPARE(classes(train.targets[1]), (std::vector<std::int64_t>{0, 1, 0, 2}));
+    QCOMPARE(train.targets[0].sizes().vec(), (std::vector<std::int64_t>{4, 1}));
+
+    const auto selected = openLabelsDataset(images, labels, "", {"digit", "a-b"}, options(), &error);
+    QVERIFY(!selected);
+    QCOMPARE(error, problem);
+}
+
 void TestLabelsDataset::badInputNamesFileLine_data()
 {
     QTest::addColumn<QString>("labels");   // labels.csv text; empty keeps the six-image CSV
@@ -443,14 +487,26 @@ void TestLabelsDataset::badInputNamesFileLine_data()
            "%1/images/img0.png on line 2 is 16x16";
     QTest::newRow("invalid task name")
         << "file,digit,a-b\nimg0.png,1,2\nimg1.png,2,3\n"
-        << "" << digit << "%1/labels.csv:1: column 3 (\"a-b\"): task name \"a-b\" is invalid";
+        << "" << QStringList{QStringLiteral("digit"), QStringLiteral("a-b")}
+        << "%1/labels.csv:1: column 3 (\"a-b\"): task name \"a-b\" is invalid";
     QTest::newRow("reserved task name")
         << "file,digit,cost\nimg0.png,1,2\nimg1.png,2,3\n"
-        << "" << digit << "%1/labels.csv:1: column 3 (\"cost\"): task name \"cost\" is invalid";
+        << "" << QStringList{QStringLiteral("cost")}
+        << "%1/labels.csv:1: column 3 (\"cost\"): task name \"cost\" is invalid";
+    QTest::newRow("invalid attribute name")
+        << "2\nSmiling a,b\nimg0.png 1 -1\nimg1.png -1 1\n"
+        << "" << QStringList{QStringLiteral("a,b")}
+        << "%1/labels.csv:2: column 2 (\"a,b\"): task name \"a,b\" is invalid";
     QTest::newRow("attribute count")
         << "5\nSmiling Male\nimg0.png 1 -1\nimg1.png -1 1\nimg2.png 1 1\nimg3.png -1 -1\n"
         << "" << QStringList{QStringLiteral("Male")}
         << "%1/labels.csv:1: the count line says 5 images but the file lists 4";
+    QTest::newRow("attribute count line missing")
+        << "Smiling  Male\nimg0.png  1 -1\nimg1.png -1  1\n\nimg2.png  1  1\n"
+        << "" << QStringList{QStringLiteral("Male")}
+        << "%1/labels.csv:1: the file looks like an attribute list (a line of attribute names, "
+           "then a file name and -1/1 values per image) but the image count line is missing; "
+           "insert a first line with the number of images (3 in this file)";
     QTest::newRow("attribute value")
         << "3\nSmiling Male\nimg0.png 1 -1\nimg1.png -1 1\nimg2.png 1 0\n"
         << "" << QStringList{QStringLiteral("Male")}
