@@ -59,6 +59,9 @@ public:
     // Returns the examples at `indices` (each in [0, size(split))) in that
     // order. Throws std::out_of_range for an index outside the split.
     virtual Batch batch(Split split, const std::vector<std::int64_t>& indices) const = 0;
+    // A sentence saying that image files were resized to imageSize() x imageSize(), with the
+    // first resized file and its size, or an empty string when no file was resized.
+    virtual std::string resizeNote() const { return {}; }
 };
 
 // Helpers shared by the Dataset implementations.

@@ -42,6 +42,29 @@ std::string resumableJson(ExperimentConfig config)
     return toExperimentConfigJson(config);
 }
 
+// Returns why training cannot run on batches of the given size, or an empty string.
+// Batch norm in training mode needs more than one value per channel, so a batch of one image
+// fails where a layer's output is 1x1 pixels (the encoder's output at image size 16) and gives
+// per-image statistics elsewhere. The check therefore requires 2 images at every image size.
+// Training draws only full batches of min(batchSize, train images) images, and evaluation runs
+// in eval mode, where a last batch of one image is fine.
+QString trainingBatchProblem(std::int64_t trainImages, int batchSize)
+{
+    if (trainImages < 2) {
+        return QStringLiteral("the train split has %1 image%2, but batch norm needs at least 2 "
+                              "images per training batch; assign at least 2 images to the "
+                              "train split")
+            .arg(trainImages)
+            .arg(trainImages == 1 ? QString() : QStringLiteral("s"));
+    }
+    if (batchSize < 2) {
+        return QStringLiteral("schedule.batchSize is %1, but batch norm needs at least 2 images "
+                              "per training batch; set batchSize to 2 or more")
+            .arg(batchSize);
+    }
+    return {};
+}
+
 } // namespace
 
 ExperimentRunnerPrivate::ExperimentRunnerPrivate(ExperimentRunner* runner) : q(runner)
@@ -283,6 +306,13 @@ bool ExperimentRunnerPrivate::openDataset(QString* error)
         *error = QString::fromStdString(message);
         return false;
     }
+    *error = trainingBatchProblem(m_dataset->size(Split::Train), m_config.schedule.batchSize);
+    if (!error->isEmpty()) {
+        m_dataset.reset();
+        return false;
+    }
+    if (const std::string resized = m_dataset->resizeNote(); !resized.empty())
+        postMessage(QString::fromStdString(resized));
     const std::int64_t batch =
         std::min<std::int64_t>(m_config.schedule.batchSize, m_dataset->size(Split::Train));
     m_stepsPerEpoch = std::max<std::int64_t>(1, m_dataset->size(Split::Train) / batch);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QLoggingCategory>
 #include <algorithm>
 #include <atomic>
@@ -26,12 +27,14 @@ QString matchKey(const QString& fileName)
     return domain >= 0 ? stem.left(domain) : stem;
 }
 
-// Files of `folder` with `suffix`, keyed by match key, in sorted order.
-std::map<QString, QString> listFiles(const QDir& folder, const QString& suffix)
+// Files of `folder` with `suffix`, keyed by match key, in sorted order. `filters` selects
+// directories named like files in place of files.
+std::map<QString, QString> listFiles(const QDir& folder, const QString& suffix,
+                                     QDir::Filters filters = QDir::Files)
 {
     std::map<QString, QString> files;
     const QStringList names =
-        folder.entryList({QStringLiteral("*.") + suffix}, QDir::Files, QDir::Name);
+        folder.entryList({QStringLiteral("*.") + suffix}, filters, QDir::Name);
     for (const QString& name : names)
         files.emplace(matchKey(name), folder.filePath(name));
     return files;
@@ -73,10 +76,18 @@ std::string matchLayout(const QDir& root, const std::vector<TaskSpec>& tasks,
         if (!root.exists(name))
             return "missing folder " + root.filePath(name).toStdString();
         const QDir folder(root.filePath(name));
-        const std::map<QString, QString> labels =
-            listFiles(folder, isPerImage(task) ? QStringLiteral("txt") : QStringLiteral("png"));
+        const QString suffix = isPerImage(task) ? QStringLiteral("txt") : QStringLiteral("png");
+        const std::map<QString, QString> labels = listFiles(folder, suffix);
+        const std::map<QString, QString> directories =
+            listFiles(folder, suffix, QDir::Dirs | QDir::NoDotAndDotDot);
         for (const auto& [key, path] : images) {
             const auto found = labels.find(key);
+            const auto directory = directories.find(key);
+            if (found == labels.end() && directory != directories.end()) {
+                return "label " + directory->second.toStdString() +
+                       " is a directory, not a label file; replace it with the label of image " +
+                       path.toStdString();
+            }
             if (found == labels.end()) {
                 return "no label in " + folder.path().toStdString() + " for image " +
                        path.toStdString();
@@ -96,10 +107,11 @@ class FolderDataset final : public Dataset
 {
 public:
     FolderDataset(std::vector<TaskSpec> tasks, int imageSize, std::vector<ExamplePointer> examples,
-                  std::int64_t trainEnd, std::int64_t validationEnd)
+                  std::int64_t trainEnd, std::int64_t validationEnd, std::string resizeNote)
         : m_tasks(std::move(tasks)), m_imageSize(imageSize),
           m_examples(std::move(examples)), m_ends{trainEnd, validationEnd,
-                                                  static_cast<std::int64_t>(m_examples.size())}
+                                                  static_cast<std::int64_t>(m_examples.size())},
+          m_resizeNote(std::move(resizeNote))
     {
         const std::vector<ExamplePointer> train(m_examples.begin(), m_examples.begin() + trainEnd);
         for (std::size_t t = 0; t < m_tasks.size(); ++t)
@@ -108,6 +120,7 @@ public:
 
     const std::vector<TaskSpec>& tasks() const override { return m_tasks; }
     int imageSize() const override { return m_imageSize; }
+    std::string resizeNote() const override { return m_resizeNote; }
     std::int64_t size(Split split) const override { return end(split) - begin(split); }
     ChannelStatistics statistics(int taskIndex) const override
     {
@@ -141,6 +154,7 @@ private:
     std::vector<ExamplePointer> m_examples; // sorted by file name
     std::int64_t m_ends[3];
     std::vector<ChannelStatistics> m_statistics;
+    std::string m_resizeNote;
 };
 
 // Decodes every example on `threads` threads. Returns the examples in key
@@ -159,6 +173,18 @@ std::vector<ExamplePointer> loadExamples(const std::vector<TaskSpec>& tasks,
             return loadExample(tasks, images[i], files, imageSize, exampleProblem);
         },
         problem);
+}
+
+// The resize note for the first image whose file is not imageSize x imageSize pixels. Reads
+// only the image headers.
+std::string firstResizeNote(const std::vector<QString>& imageFiles, int imageSize)
+{
+    for (const QString& path : imageFiles) {
+        const QSize size = QImageReader(path).size();
+        if (size.isValid() && size != QSize(imageSize, imageSize))
+            return resizeNote(path, size, imageSize);
+    }
+    return {};
 }
 
 } // namespace
@@ -223,10 +249,11 @@ bool splitByFractions(std::int64_t count, const FolderDatasetOptions& options,
 
 std::unique_ptr<Dataset> makeMemoryDataset(std::vector<TaskSpec> tasks, int imageSize,
                                            std::vector<ExamplePointer> examples,
-                                           std::int64_t trainEnd, std::int64_t validationEnd)
+                                           std::int64_t trainEnd, std::int64_t validationEnd,
+                                           std::string resizeNote)
 {
     return std::make_unique<FolderDataset>(std::move(tasks), imageSize, std::move(examples),
-                                           trainEnd, validationEnd);
+                                           trainEnd, validationEnd, std::move(resizeNote));
 }
 
 std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
@@ -252,8 +279,16 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
     const QDir root(QString::fromStdString(folder));
     if (!root.exists(QStringLiteral("rgb")))
         return fail("missing folder " + root.filePath(QStringLiteral("rgb")).toStdString(), true);
-    const std::map<QString, QString> images =
-        listFiles(QDir(root.filePath(QStringLiteral("rgb"))), QStringLiteral("png"));
+    const QDir rgb(root.filePath(QStringLiteral("rgb")));
+    const std::map<QString, QString> directories =
+        listFiles(rgb, QStringLiteral("png"), QDir::Dirs | QDir::NoDotAndDotDot);
+    if (!directories.empty()) {
+        return fail(directories.begin()->second.toStdString() +
+                        " is a directory, not an image file; move it out of " +
+                        rgb.path().toStdString(),
+                    false);
+    }
+    const std::map<QString, QString> images = listFiles(rgb, QStringLiteral("png"));
     if (images.empty())
         return fail("no PNG images in " + root.filePath(QStringLiteral("rgb")).toStdString(), true);
 
@@ -281,7 +316,7 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
 
     qCInfo(lcFolderData) << "opened" << count << "images from" << QString::fromStdString(folder);
     return makeMemoryDataset(std::move(*tasks), options.imageSize, std::move(examples), trainEnd,
-                             validationEnd);
+                             validationEnd, firstResizeNote(imageFiles, options.imageSize));
 }
 
 } // namespace tg::training

@@ -69,9 +69,10 @@ loadExamplesInParallel(std::size_t count, int threads,
 
 // Makes an in-memory dataset of `examples` ordered train, validation, test, with the
 // splits ending at trainEnd and validationEnd. Values tasks are normalised with statistics
-// of the training split.
+// of the training split. `resizeNote` is what Dataset::resizeNote() returns.
 std::unique_ptr<Dataset> makeMemoryDataset(std::vector<TaskSpec> tasks, int imageSize,
                                            std::vector<ExamplePointer> examples,
-                                           std::int64_t trainEnd, std::int64_t validationEnd);
+                                           std::int64_t trainEnd, std::int64_t validationEnd,
+                                           std::string resizeNote = {});
 
 } // namespace tg::training

@@ -258,4 +258,12 @@ ExamplePointer loadExample(const std::vector<TaskSpec>& tasks, const QString& im
     return example;
 }
 
+std::string resizeNote(const QString& path, QSize size, int imageSize)
+{
+    const std::string target = std::to_string(imageSize) + "x" + std::to_string(imageSize);
+    return "resizing images to " + target + " pixels, the configured image size; the first "
+           "resized image, " + path.toStdString() + ", is " + std::to_string(size.width()) + "x" +
+           std::to_string(size.height()) + " pixels";
+}
+
 } // namespace tg::training

@@ -36,6 +36,10 @@ struct InputImage
 std::optional<InputImage> loadInputImage(const QString& path, int imageSize, bool allowGrey,
                                          std::string* problem);
 
+// Returns the sentence that Dataset::resizeNote() returns when `path`, of `size` pixels, is the
+// first image file resized to imageSize x imageSize.
+std::string resizeNote(const QString& path, QSize size, int imageSize);
+
 // Decodes the label image of a PixelClasses or PixelValues task at `path`, which must be
 // `size` pixels like its input image `imagePath`, and resizes it to imageSize x imageSize.
 // The result has the types of Example::targets. Returns nullopt and sets `problem` to a

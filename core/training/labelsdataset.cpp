@@ -126,6 +126,16 @@ std::pair<std::int64_t, std::int64_t> orderBySplit(LabelsTable* table,
     return {sizes[0], sizes[0] + sizes[1]};
 }
 
+// The end of the message for a listed path that is not a regular file: a directory, or
+// nothing.
+std::string notAFileProblem(const QString& path, const std::string& directoryFix,
+                            const std::string& missingFix)
+{
+    if (QFileInfo(path).isDir())
+        return " is a directory, not an image file; " + directoryFix;
+    return " not found; " + missingFix;
+}
+
 void checkFilesExist(const LabelsTable& table, const QDir& images,
                      const std::vector<TaskSource>& sources)
 {
@@ -134,7 +144,8 @@ void checkFilesExist(const LabelsTable& table, const QDir& images,
         const QString path = images.filePath(file);
         if (!QFileInfo(path).isFile()) {
             throw LoadError{table.path + ":" + std::to_string(row.line) + ": image " +
-                            path.toStdString() + " not found; add it or remove its line"};
+                            path.toStdString() + notAFileProblem(path, "write an image file name on the line or remove the line",
+                                            "add it or remove its line")};
         }
         for (const TaskSource& source : sources) {
             if (source.column >= 0)
@@ -142,8 +153,11 @@ void checkFilesExist(const LabelsTable& table, const QDir& images,
             const QString label = QDir(source.folderPath).filePath(pixelLabelName(file));
             if (!QFileInfo(label).isFile()) {
                 throw LoadError{table.path + ":" + std::to_string(row.line) + ": label image " +
-                                label.toStdString() + " of task \"" + source.task.name +
-                                "\" not found; add it or remove the image's line"};
+                                label.toStdString() + " of task \"" + source.task.name + "\"" +
+                                notAFileProblem(label,
+                                                "replace it with the label image or remove "
+                                                "the image's line",
+                                                "add it or remove the image's line")};
             }
         }
     }
@@ -241,8 +255,14 @@ std::unique_ptr<Dataset> openOrThrow(const std::string& imagesFolder, const std:
         tasks.push_back(source.task);
     qCInfo(lcLabelsData) << "opened" << examples.size() << "images from"
                          << QString::fromStdString(imagesFolder);
+    // Every image must have the first image's size, so the first image represents all of them.
+    const std::string resized =
+        referenceSize == QSize(options.imageSize, options.imageSize)
+            ? std::string()
+            : resizeNote(images.filePath(QString::fromStdString(reference.file)), referenceSize,
+                         options.imageSize);
     return makeMemoryDataset(std::move(tasks), options.imageSize, std::move(examples), trainEnd,
-                             validationEnd);
+                             validationEnd, resized);
 }
 
 } // namespace

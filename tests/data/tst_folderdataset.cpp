@@ -73,6 +73,8 @@ private Q_SLOTS:
     void taskonomyDomainNamesMatch();
     void badLayoutNamesFile_data();
     void badLayoutNamesFile();
+    void resizedImagesNoted();
+    void imageDirectoryRejected();
     void tooFewImagesRejected();
 };
 
@@ -93,6 +95,7 @@ void TestFolderDataset::roundTripKeepsLabels()
     const auto folder = openFolderDataset(dir.path().toStdString(), tasks,
                                           folderOptions(12.0 / 18.0, 3.0 / 18.0), &error);
     QVERIFY2(folder, error.c_str());
+    QCOMPARE(folder->resizeNote(), std::string());
 
     for (const Split split : {Split::Train, Split::Validation, Split::Test}) {
         QCOMPARE(folder->size(split), scenes->size(split));
@@ -190,6 +193,10 @@ void TestFolderDataset::badLayoutNamesFile_data()
     QTest::newRow("label missing") << "rename depth"
                                    << "no label in %1/depth_zbuffer for image "
                                       "%1/rgb/scene_000002.png";
+    QTest::newRow("label is a directory")
+        << "depth directory"
+        << "label %1/depth_zbuffer/scene_000002.png is a directory, not a label file; replace it "
+           "with the label of image %1/rgb/scene_000002.png";
     QTest::newRow("label without image")
         << "extra depth"
         << "label %1/depth_zbuffer/extra.png has no matching image";
@@ -228,6 +235,9 @@ void TestFolderDataset::badLayoutNamesFile()
     } else if (mutation == QStringLiteral("rename depth")) {
         QVERIFY(QFile::rename(path("depth_zbuffer/scene_000002.png"),
                               path("depth_zbuffer/scene_000099.png")));
+    } else if (mutation == QStringLiteral("depth directory")) {
+        QVERIFY(QFile::remove(path("depth_zbuffer/scene_000002.png")));
+        QVERIFY(root.mkpath(QStringLiteral("depth_zbuffer/scene_000002.png")));
     } else if (mutation == QStringLiteral("extra depth")) {
         QVERIFY(
             QFile::copy(path("depth_zbuffer/scene_000002.png"), path("depth_zbuffer/extra.png")));
@@ -260,6 +270,44 @@ void TestFolderDataset::badLayoutNamesFile()
              qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("%1/depth_zbuffer/<name>.png").arg(dir.path())),
              qPrintable(message));
+}
+
+void TestFolderDataset::resizedImagesNoted()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::string error;
+    QVERIFY2(tg::training::writeSceneDatasetFolder(sceneConfig(4, 1, 1), {"d"},
+                                                   dir.path().toStdString(), &error),
+             error.c_str());
+    FolderDatasetOptions options = folderOptions(4.0 / 6.0, 1.0 / 6.0);
+    options.imageSize = 16;
+
+    const auto dataset = openFolderDataset(dir.path().toStdString(), {"d"}, options, &error);
+    QVERIFY2(dataset, error.c_str());
+    QCOMPARE(dataset->imageSize(), 16);
+    QCOMPARE(QString::fromStdString(dataset->resizeNote()),
+             QStringLiteral("resizing images to 16x16 pixels, the configured image size; the "
+                            "first resized image, %1/rgb/scene_000000.png, is 32x32 pixels")
+                 .arg(dir.path()));
+}
+
+void TestFolderDataset::imageDirectoryRejected()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::string error;
+    QVERIFY2(tg::training::writeSceneDatasetFolder(sceneConfig(4, 1, 1), {"d"},
+                                                   dir.path().toStdString(), &error),
+             error.c_str());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("rgb/extra.png")));
+
+    QVERIFY(!openFolderDataset(dir.path().toStdString(), {"d"},
+                               folderOptions(4.0 / 6.0, 1.0 / 6.0), &error));
+    QCOMPARE(QString::fromStdString(error),
+             QStringLiteral("invalid dataset folder %1: %1/rgb/extra.png is a directory, not an "
+                            "image file; move it out of %1/rgb")
+                 .arg(dir.path()));
 }
 
 void TestFolderDataset::tooFewImagesRejected()

@@ -178,6 +178,7 @@ void TestLabelsDataset::csvLabelsExact()
     QCOMPARE(taskNames(dataset->tasks()), (std::vector<std::string>{"score", "digit"}));
     QCOMPARE(dataset->tasks()[1].channels, 3);
     QCOMPARE(dataset->imageSize(), kImageSize);
+    QCOMPARE(dataset->resizeNote(), std::string());
     QCOMPARE(dataset->size(Split::Train), std::int64_t(4));
     QCOMPARE(dataset->size(Split::Validation), std::int64_t(1));
     QCOMPARE(dataset->size(Split::Test), std::int64_t(1));
@@ -381,6 +382,10 @@ void TestLabelsDataset::greyImagesBecomeRgb()
                           root.filePath(QStringLiteral("labels.csv")).toStdString(), "", {"digit"},
                           options(), &error);
     QVERIFY2(dataset, error.c_str());
+    QCOMPARE(QString::fromStdString(dataset->resizeNote()),
+             QStringLiteral("resizing images to 16x16 pixels, the configured image size; the "
+                            "first resized image, %1/images/img0.png, is 32x32 pixels")
+                 .arg(dir.path()));
     const Batch test = wholeSplit(*dataset, Split::Test);
     QCOMPARE(test.images.sizes().vec(), (std::vector<std::int64_t>{1, 3, kImageSize, kImageSize}));
     // img4 is grey 34 everywhere; shrinking a flat image keeps the value.
@@ -448,6 +453,16 @@ void TestLabelsDataset::badInputNamesFileLine_data()
     QTest::newRow("listed image missing")
         << ""
         << "remove img4" << digit << "%1/labels.csv:6: image %1/images/img4.png not found";
+    QTest::newRow("listed image is a directory")
+        << ""
+        << "img4 directory" << digit
+        << "%1/labels.csv:6: image %1/images/img4.png is a directory, not an image file; write an "
+           "image file name on the line or remove the line";
+    QTest::newRow("pixel label is a directory")
+        << ""
+        << "m directory" << QStringList{QStringLiteral("m")}
+        << "%1/labels.csv:4: label image %1/m/img2.png of task \"m\" is a directory, not an "
+           "image file; replace it with the label image or remove the image's line";
     QTest::newRow("empty label") << "file,digit\nimg0.png,1\nimg1.png,\nimg2.png,2\n"
                                  << "" << digit
                                  << "%1/labels.csv:3: column 2 (\"digit\"): the label is empty";
@@ -557,6 +572,15 @@ void TestLabelsDataset::badInputNamesFileLine()
         QVERIFY(QFile::remove(root.filePath(QStringLiteral("labels.csv"))));
     } else if (mutation == QStringLiteral("remove img4")) {
         QVERIFY(QFile::remove(root.filePath(QStringLiteral("images/img4.png"))));
+    } else if (mutation == QStringLiteral("img4 directory")) {
+        QVERIFY(QFile::remove(root.filePath(QStringLiteral("images/img4.png"))));
+        QVERIFY(root.mkpath(QStringLiteral("images/img4.png")));
+    } else if (mutation == QStringLiteral("m directory")) {
+        QVERIFY(root.mkpath(QStringLiteral("m")));
+        for (int i = 0; i < 6; ++i)
+            writeGreyImage(root.filePath(QStringLiteral("m/img%1.png").arg(i)), i);
+        QVERIFY(QFile::remove(root.filePath(QStringLiteral("m/img2.png"))));
+        QVERIFY(root.mkpath(QStringLiteral("m/img2.png")));
     } else if (mutation == QStringLiteral("small img5")) {
         writeColourImage(root.filePath(QStringLiteral("images/img5.png")), 5, 8);
     } else if (mutation == QStringLiteral("partition")) {

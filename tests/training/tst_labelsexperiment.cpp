@@ -18,15 +18,15 @@ namespace {
 
 constexpr int kRunTimeoutMs = 120000;
 
-// Writes 24 images of 16x16 pixels and a labels CSV with a class task (`bright`: whether the
-// image is light) and a values task (`level`: its grey level in [0, 1]).
-void writeLabelledImages(const QDir& root)
+// Writes 24 images of `size` x `size` pixels and a labels CSV with a class task (`bright`:
+// whether the image is light) and a values task (`level`: its grey level in [0, 1]).
+void writeLabelledImages(const QDir& root, int size = 16)
 {
     QVERIFY(root.mkpath(QStringLiteral("images")));
     QByteArray csv = "file,split,bright,level\n";
     for (int i = 0; i < 24; ++i) {
         const int grey = 10 * i;
-        QImage image(16, 16, QImage::Format_RGB888);
+        QImage image(size, size, QImage::Format_RGB888);
         image.fill(QColor(grey, grey, grey));
         const QString name = QStringLiteral("img%1.png").arg(i, 2, 10, QLatin1Char('0'));
         QVERIFY(image.save(root.filePath(QStringLiteral("images/") + name), "PNG"));
@@ -85,6 +85,10 @@ private Q_SLOTS:
     void unknownTaskListsDataTasks();
     void cliTrainsLabelsConfig();
     void cliRejectsUnknownTask();
+    void oneTrainImageRejected();
+    void batchSizeOneRejected();
+    void cliSkipsInvalidColumnName();
+    void cliNotesResizedImagesOnce();
 };
 
 void TestLabelsExperiment::labelsRunWritesTables()
@@ -191,6 +195,123 @@ void TestLabelsExperiment::cliRejectsUnknownTask()
     QVERIFY2(errors.contains(QStringLiteral("unknown task \"s\"")), qPrintable(errors));
     QVERIFY2(errors.contains(QStringLiteral("offer bright, level")), qPrintable(errors));
     QVERIFY(!QFileInfo::exists(folder));
+}
+
+// Runs `config` in a new folder under `root` and returns the finished() message, or a
+// message saying that the run succeeded.
+QString failedRunMessage(const ExperimentConfig& config, const QDir& root)
+{
+    ExperimentRunner runner;
+    QSignalSpy finished(&runner, &ExperimentRunner::finished);
+    QString error;
+    if (!runner.start(config, root.filePath(QStringLiteral("run")), false, &error))
+        return error;
+    if (!finished.wait(kRunTimeoutMs))
+        return QStringLiteral("the run did not finish in time");
+    if (finished.first().at(0).toBool())
+        return QStringLiteral("the run succeeded");
+    return finished.first().at(1).toString();
+}
+
+void TestLabelsExperiment::oneTrainImageRejected()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeLabelledImages(root);
+    QFile labels(root.filePath(QStringLiteral("labels.csv")));
+    QVERIFY(labels.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    labels.write("file,split,bright,level\n"
+                 "img00.png,train,0,0.0\n"
+                 "img01.png,validation,1,0.5\n"
+                 "img02.png,test,0,0.25\n");
+    labels.close();
+
+    QCOMPARE(failedRunMessage(labelsConfig(root), root),
+             QStringLiteral("the train split has 1 image, but batch norm needs at least 2 images "
+                            "per training batch; assign at least 2 images to the train split"));
+    QVERIFY(!QFileInfo::exists(root.filePath(QStringLiteral("run"))));
+}
+
+void TestLabelsExperiment::batchSizeOneRejected()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeLabelledImages(root);
+    ExperimentConfig config = labelsConfig(root);
+    config.schedule.batchSize = 1;
+
+    QCOMPARE(failedRunMessage(config, root),
+             QStringLiteral("schedule.batchSize is 1, but batch norm needs at least 2 images per "
+                            "training batch; set batchSize to 2 or more"));
+}
+
+void TestLabelsExperiment::cliSkipsInvalidColumnName()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeLabelledImages(root);
+    // Adds a column whose name is an invalid task name; every value is 1 or 2.
+    const QString labelsPath = root.filePath(QStringLiteral("labels.csv"));
+    QList<QByteArray> lines = readLines(labelsPath);
+    QFile labels(labelsPath);
+    QVERIFY(labels.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        labels.write(lines[i] + (i == 0 ? ",a-b\n" : (i % 2 ? ",1\n" : ",2\n")));
+    labels.close();
+    ExperimentConfig config = labelsConfig(root);
+    const QString configFile = root.filePath(QStringLiteral("config.json"));
+
+    config.tasks = {"bright", "a-b"};
+    writeConfigFile(config, configFile);
+    QProcess rejected;
+    rejected.start(QStringLiteral(TASKGROUPER_CLI),
+                   {QStringLiteral("train"), QStringLiteral("--config"), configFile,
+                    QStringLiteral("--out"), root.filePath(QStringLiteral("rejected"))});
+    QVERIFY(rejected.waitForFinished(kRunTimeoutMs));
+    const QString errors = QString::fromUtf8(rejected.readAllStandardError());
+    QCOMPARE(rejected.exitCode(), 1);
+    QVERIFY2(errors.contains(QStringLiteral("key 'tasks': value \"a-b\" is invalid")),
+             qPrintable(errors));
+
+    config.tasks = {"level"};
+    writeConfigFile(config, configFile);
+    const QString folder = root.filePath(QStringLiteral("run"));
+    QProcess child;
+    child.start(QStringLiteral(TASKGROUPER_CLI),
+                {QStringLiteral("train"), QStringLiteral("--config"), configFile,
+                 QStringLiteral("--out"), folder});
+    QVERIFY(child.waitForFinished(kRunTimeoutMs));
+    QVERIFY2(child.exitCode() == 0, child.readAllStandardError().constData());
+    QCOMPARE(readLines(folder + QStringLiteral("/test.csv")).size(), 3);
+}
+
+void TestLabelsExperiment::cliNotesResizedImagesOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeLabelledImages(root, 32);
+    ExperimentConfig config = labelsConfig(root);
+    config.tasks = {"level"};
+    const QString configFile = root.filePath(QStringLiteral("config.json"));
+    writeConfigFile(config, configFile);
+
+    QProcess child;
+    child.start(QStringLiteral(TASKGROUPER_CLI),
+                {QStringLiteral("train"), QStringLiteral("--config"), configFile,
+                 QStringLiteral("--out"), root.filePath(QStringLiteral("run"))});
+    QVERIFY(child.waitForFinished(kRunTimeoutMs));
+    const QString errors = QString::fromUtf8(child.readAllStandardError());
+    QVERIFY2(child.exitCode() == 0, qPrintable(errors));
+    const QString note =
+        QStringLiteral("resizing images to 16x16 pixels, the configured image size; the first "
+                       "resized image, %1/images/img00.png, is 32x32 pixels")
+            .arg(dir.path());
+    // The runner's message line; the log line carries the category name in front.
+    QCOMPARE(errors.split(QLatin1Char('\n')).count(note), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLabelsExperiment)
