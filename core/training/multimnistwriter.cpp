@@ -2,6 +2,8 @@
 
 #include "core/training/multimnist.h"
 
+#include "core/training/labelsfile.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -231,6 +233,45 @@ bool publishFolder(const QString& partial, const QString& target, std::string* e
 bool isMultiMnistPrepared(const std::string& outputDir)
 {
     return QFileInfo::exists(QString::fromStdString(outputDir) + QStringLiteral("/labels.csv"));
+}
+
+std::string multiMnistSetProblem(const MultiMnistOptions& options)
+{
+    const QDir folder(QString::fromStdString(options.outputDir));
+    std::string error;
+    const std::optional<LabelsTable> table =
+        readLabelsTable(folder.filePath(QStringLiteral("labels.csv")).toStdString(), &error);
+    if (!table)
+        return error;
+
+    const int expected[3] = {options.trainCount, options.validationCount, options.testCount};
+    int listed[3] = {0, 0, 0};
+    for (const LabelsRow& row : table->rows) {
+        if (row.split >= 0)
+            ++listed[row.split];
+    }
+    const MultiMnistSplit splits[3] = {MultiMnistSplit::Train, MultiMnistSplit::Validation,
+                                       MultiMnistSplit::Test};
+    for (int split = 0; split < 3; ++split) {
+        if (listed[split] != expected[split]) {
+            return table->path + " lists " + std::to_string(listed[split]) + " " +
+                   splitName(splits[split]) + " images but the set has " +
+                   std::to_string(expected[split]);
+        }
+    }
+
+    const int total = static_cast<int>(table->rows.size());
+    for (const QString& name : {QStringLiteral("images"), QStringLiteral("m")}) {
+        const QDir images(folder.filePath(name));
+        const int found = static_cast<int>(
+            images.entryList({QStringLiteral("*.png")}, QDir::Files).size());
+        if (found != total) {
+            return images.path().toStdString() + " contains " + std::to_string(found) +
+                   " PNG files but " + table->path + " lists " + std::to_string(total) +
+                   " images";
+        }
+    }
+    return {};
 }
 
 MultiMnistOutcome writeMultiMnist(const MultiMnistOptions& options,

