@@ -20,6 +20,12 @@ namespace {
 constexpr int kDefaultRefreshMs = 40;
 constexpr int kLegendRowHeight = 18;
 
+// Axis ranges while no curve has a point: 100 steps, and losses of 0 to 1 (0.01 to 10 on the
+// log scale), so the empty axes show readable ticks.
+const QCPRange kEmptyStepRange(0.0, 100.0);
+const QCPRange kEmptyLossRange(0.0, 1.0);
+const QCPRange kEmptyLogLossRange(0.01, 10.0);
+
 QString splitLabel(LossSplit split)
 {
     return split == LossSplit::Training ? LossPlotWidget::tr("training")
@@ -115,6 +121,16 @@ void LossPlotWidget::buildPlot()
     m_plot->xAxis->setLabel(tr("Step"));
     m_plot->yAxis->setLabel(tr("Loss"));
 
+    // Shown, with the empty ranges, until a curve has a point to draw.
+    m_placeholder = new QCPItemText(m_plot);
+    m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_placeholder->position->setCoords(0.5, 0.5);
+    m_placeholder->setPositionAlignment(Qt::AlignCenter);
+    m_placeholder->setText(tr("No loss values yet. Curves appear once training reports its "
+                              "first steps."));
+    m_plot->xAxis->setRange(kEmptyStepRange);
+    m_plot->yAxis->setRange(kEmptyLossRange);
+
     // The legend sits in its own column right of the axes, so many curves never
     // cover the data. It wraps into more columns when it is too tall.
     m_plot->legend->setVisible(true);
@@ -138,6 +154,7 @@ void LossPlotWidget::buildPlot()
 
     applyPlotPalette(m_plot, palette());
     static_cast<QVBoxLayout*>(layout())->addWidget(m_plot, 1);
+    updateLegendLayout();
 }
 
 void LossPlotWidget::setBuffer(std::shared_ptr<LossCurveBuffer> buffer)
@@ -162,12 +179,14 @@ int LossPlotWidget::refreshInterval() const
 void LossPlotWidget::clear()
 {
     m_plot->clearGraphs();
+    updateLegendLayout();
     m_curves.clear();
     m_pointCount = 0;
     updateAntialiasing();
     m_candidateColours.clear();
     m_nextColour = 0;
     m_automaticRange = true;
+    rescaleIfAutomatic();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -332,9 +351,27 @@ void LossPlotWidget::applyFilters()
 
 void LossPlotWidget::updateLegendLayout()
 {
+    QCPLegend* legend = m_plot->legend;
     const int rows = std::max(1, (m_plot->height() - 40) / kLegendRowHeight);
-    m_plot->legend->setWrap(rows);
-    m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
+    legend->setWrap(rows);
+    const bool shown = legend->itemCount() > 0;
+    legend->setVisible(shown);
+
+    // QCPLayoutGrid (QCustomPlot 2.1.0) caps a row's height at the smallest maximum height of
+    // its elements, hidden ones included, and an empty legend's maximum is a few pixels. So an
+    // empty legend beside the axes squashes them to 50 pixels, and it waits in the axis rect's
+    // inset layout until it has items.
+    QCPLayoutGrid* plotLayout = m_plot->plotLayout();
+    const bool besideAxes = legend->layout() == plotLayout;
+    if (shown && !besideAxes) {
+        legend->layout()->take(legend);
+        plotLayout->addElement(0, 1, legend);
+        plotLayout->setColumnStretchFactor(1, 0.001);
+    } else if (!shown && besideAxes) {
+        plotLayout->take(legend);
+        plotLayout->simplify();
+        m_plot->axisRect()->insetLayout()->addElement(legend, Qt::AlignRight | Qt::AlignTop);
+    }
 }
 
 void LossPlotWidget::updateTaskChoices(const QString& task)
@@ -372,8 +409,17 @@ void LossPlotWidget::updateCurveStyle(Curve& curve)
 
 void LossPlotWidget::rescaleIfAutomatic()
 {
+    const bool empty = m_pointCount == 0;
+    m_placeholder->setVisible(empty);
     if (!m_automaticRange)
         return;
+    if (empty) {
+        // rescaleAxes() leaves the ranges of an empty plot as they were, so a cleared plot would
+        // keep the last run's ranges, and a first plot QCustomPlot's 0 to 5.
+        m_plot->xAxis->setRange(kEmptyStepRange);
+        m_plot->yAxis->setRange(m_logScale ? kEmptyLogLossRange : kEmptyLossRange);
+        return;
+    }
     m_plot->rescaleAxes(true);
 }
 

@@ -11,6 +11,7 @@ class QComboBox;
 class QCPAbstractLegendItem;
 class QCPGraph;
 class QCPLegend;
+class QCPItemText;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QMouseEvent;
@@ -63,6 +64,8 @@ public:
     QRect legendItemRect(const LossCurveId& id) const;
 
     QCustomPlot* plot() const { return m_plot; }
+    // The text in the middle of the axes while the plot has no points.
+    QCPItemText* placeholder() const { return m_placeholder; }
 
 public Q_SLOTS:
     // Moves every pending point from the buffer onto the curves and queues one
@@ -112,6 +115,7 @@ private:
     std::shared_ptr<LossCurveBuffer> m_buffer;
     std::map<LossCurveId, Curve> m_curves;
     QCustomPlot* m_plot = nullptr;
+    QCPItemText* m_placeholder = nullptr;
     QTimer* m_timer = nullptr;
     QCheckBox* m_logBox = nullptr;
     QDoubleSpinBox* m_smoothingBox = nullptr;

@@ -22,6 +22,12 @@ LossCurveId curve(const char* candidate, LossSplit split = LossSplit::Validation
     return {QString::fromLatin1(candidate), split, QString::fromLatin1(task)};
 }
 
+// A range's lower and upper ends, which QCOMPARE prints on failure.
+std::pair<double, double> bounds(const QCPRange& range)
+{
+    return {range.lower, range.upper};
+}
+
 } // namespace
 
 class LossPlotTest : public QObject
@@ -41,7 +47,52 @@ private Q_SLOTS:
     void plotLogScaleToggle();
     void legendClickTogglesVisibility();
     void timerDrainsBuffer();
+    void emptyPlotHasDefaultRanges();
 };
+
+void LossPlotTest::emptyPlotHasDefaultRanges()
+{
+    LossPlotWidget widget;
+    widget.resize(800, 500);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QCustomPlot* plot = widget.plot();
+    plot->replot();
+    QCOMPARE(bounds(plot->xAxis->range()), (std::pair{0.0, 100.0}));
+    QCOMPARE(bounds(plot->yAxis->range()), (std::pair{0.0, 1.0}));
+    QVERIFY(widget.placeholder()->visible());
+    QCOMPARE(widget.placeholder()->text(),
+             QStringLiteral("No loss values yet. Curves appear once training reports its first "
+                            "steps."));
+    // The axes fill most of the plot instead of collapsing to a strip.
+    QVERIFY2(plot->axisRect()->width() > plot->width() / 2,
+             qPrintable(QString::number(plot->axisRect()->width())));
+    QVERIFY2(plot->axisRect()->height() > plot->height() / 2,
+             qPrintable(QString::number(plot->axisRect()->height())));
+
+    widget.setLogScale(true);
+    QCOMPARE(bounds(plot->yAxis->range()), (std::pair{0.01, 10.0}));
+    widget.setLogScale(false);
+
+    auto buffer = std::make_shared<LossCurveBuffer>();
+    widget.setBuffer(buffer);
+    buffer->append(curve("a"), {10, 20, 30}, {3.0, 2.0, 1.5});
+    QCOMPARE(widget.drainBuffer(), 3);
+    QVERIFY(!widget.placeholder()->visible());
+    QCOMPARE(bounds(plot->xAxis->range()), (std::pair{10.0, 30.0}));
+    QCOMPARE(bounds(plot->yAxis->range()), (std::pair{1.5, 3.0}));
+
+    QCOMPARE(plot->legend->itemCount(), 1);
+    QVERIFY(plot->legend->visible());
+
+    widget.clear();
+    plot->replot();
+    QVERIFY(widget.placeholder()->visible());
+    QCOMPARE(bounds(plot->xAxis->range()), (std::pair{0.0, 100.0}));
+    QCOMPARE(bounds(plot->yAxis->range()), (std::pair{0.0, 1.0}));
+    QVERIFY2(plot->axisRect()->height() > plot->height() / 2,
+             qPrintable(QString::number(plot->axisRect()->height())));
+}
 
 void LossPlotTest::bufferRejectsNonFinite_data()
 {
