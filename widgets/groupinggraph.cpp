@@ -123,21 +123,41 @@ GroupingGraphLayout layoutGroupingGraph(const GroupingGraph& graph, const QRectF
     // Rows from top: network label, circle row, edge space, task box, loss.
     const double networkCount = static_cast<double>(graph.networks.size());
     const double slot = inner.width() / networkCount;
-    const double circleRow = std::max(line, (inner.height() - 4.0 * line) * 0.45);
     double maxCostSnt = 1.0;
     for (const GraphNetworkNode& node : graph.networks)
         maxCostSnt = std::max(maxCostSnt, costToSnt(node.cost));
 
+    double widestName = 0.0;
+    for (const GraphNetworkNode& node : graph.networks)
+        widestName = std::max(widestName, metrics.horizontalAdvance(node.name));
+    const bool staggered = graph.networks.size() > 1 && widestName > slot * 0.95;
+    const double labelRows = staggered ? 2.0 : 1.0;
+    const double labelWidth = labelRows * slot;
+    const double labelsHeight = line * (1.3 + (labelRows - 1.0) * 1.1);
+    // The edges, task boxes and losses below the circles take 2.7 lines.
+    const double circleRow = std::max(line, (inner.height() - labelsHeight - 2.7 * line) * 0.45);
+
     // Area proportional to cost: a half-size network has half the area (radius
     // divided by sqrt 2) of a full one.
     layout.unitRadius = std::min(slot * 0.42, circleRow * 0.5) / std::sqrt(maxCostSnt);
-    const double circleCentreY = inner.top() + line * 1.3 + circleRow * 0.5;
+    const double circleCentreY = inner.top() + labelsHeight + circleRow * 0.5;
+    const double largestRadius = layout.unitRadius * std::sqrt(maxCostSnt);
     for (std::size_t i = 0; i < graph.networks.size(); ++i) {
         const double radius =
             layout.unitRadius * std::sqrt(std::max(0.0, costToSnt(graph.networks[i].cost)));
         const QPointF centre(inner.left() + slot * (static_cast<double>(i) + 0.5), circleCentreY);
         layout.networkCircles.emplace_back(centre.x() - radius, centre.y() - radius, 2 * radius,
                                            2 * radius);
+        // A single row of names sits just above each circle. Staggered rows
+        // sit above the largest circle, odd networks in the upper row, so
+        // that neighbouring names never overlap.
+        const double labelBottom =
+            staggered ? centre.y() - largestRadius - line * 0.3 - (i % 2 == 1 ? line * 1.1 : 0.0)
+                      : centre.y() - radius - line * 0.3;
+        // Names at the ends move inwards to stay inside the area.
+        const double labelLeft = std::clamp(centre.x() - labelWidth / 2.0, inner.left(),
+                                            std::max(inner.left(), inner.right() - labelWidth));
+        layout.networkLabels.emplace_back(labelLeft, labelBottom - line, labelWidth, line);
     }
 
     const double taskSlot = inner.width() / static_cast<double>(graph.tasks.size());
@@ -182,9 +202,6 @@ void paintNetworks(QPainter& painter, const GroupingGraph& graph, const Grouping
                    const QPalette& palette)
 {
     const QFontMetricsF metrics(painter.font());
-    const double slot = graph.networks.size() > 1 ? layout.networkCircles[1].center().x() -
-                                                        layout.networkCircles[0].center().x()
-                                                  : layout.networkCircles[0].width() * 3.0;
     for (std::size_t i = 0; i < graph.networks.size(); ++i) {
         const GraphNetworkNode& node = graph.networks[i];
         const QRectF& circle = layout.networkCircles[i];
@@ -200,9 +217,9 @@ void paintNetworks(QPainter& painter, const GroupingGraph& graph, const Grouping
             painter.drawText(circle, Qt::AlignCenter, cost);
 
         painter.setPen(palette.color(QPalette::Text));
-        const QString label = metrics.elidedText(node.name, Qt::ElideMiddle, slot * 0.95);
-        const QRectF labelRect(circle.center().x() - slot / 2.0,
-                               circle.top() - metrics.height() * 1.3, slot, metrics.height());
+        const QRectF& labelRect = layout.networkLabels[i];
+        const QString label =
+            metrics.elidedText(node.name, Qt::ElideMiddle, labelRect.width() * 0.95);
         painter.drawText(labelRect, Qt::AlignHCenter | Qt::AlignBottom, label);
     }
 }

@@ -67,6 +67,10 @@ GroupingGraph buildGroupingGraph(const CandidateTable& table, const Solution& so
 struct GroupingGraphLayout
 {
     std::vector<QRectF> networkCircles;
+    // Rectangle of each network's name, in the same order. When a name is
+    // wider than its circle's slot, the names alternate between two rows, so
+    // each has two slots of width.
+    std::vector<QRectF> networkLabels;
     std::vector<QRectF> taskBoxes;
     QRectF caption;
     // Radius of a circle of cost 1 SNT.

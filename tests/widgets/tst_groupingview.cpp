@@ -68,6 +68,7 @@ private Q_SLOTS:
     void spinBoxAcceptsAnyBudget();
     void infeasibleBudgetShowsMessage();
     void circleAreaFollowsCost();
+    void networkNamesFitWhenMany();
     void baselinesArriveForBudget();
     void tradeoffFollowsFront();
     void baselineSeriesMatchBaselines();
@@ -220,6 +221,61 @@ void GroupingViewTest::circleAreaFollowsCost()
     QCOMPARE(layout.taskBoxes.size(), std::size_t(3));
     for (const QRectF& circle : layout.networkCircles)
         QVERIFY(circle.bottom() < layout.taskBoxes.front().top());
+}
+
+// Twenty half-size networks in 900 pixels leave 45 pixels per circle, less
+// than a name such as "task07-half" needs, so the names alternate between two
+// rows and none is elided. Three networks keep one row.
+void GroupingViewTest::networkNamesFitWhenMany()
+{
+    const QFont font;
+    const QFontMetricsF metrics(font);
+    const QRectF area(0, 0, 900, 320);
+    for (const int count : {20, 3}) {
+        GroupingGraph graph;
+        graph.feasible = true;
+        for (int i = 0; i < count; ++i) {
+            const QString task = QStringLiteral("task%1").arg(i, 2, 10, QLatin1Char('0'));
+            graph.networks.push_back({i, task + QStringLiteral("-half"), kCostUnitsPerSnt / 2});
+            graph.tasks.push_back({i, task, 0.5, i});
+            graph.edges.push_back({i, i, GraphEdgeStyle::Solid});
+        }
+        const GroupingGraphLayout layout = layoutGroupingGraph(graph, area, font, true);
+        QCOMPARE(layout.networkLabels.size(), std::size_t(count));
+        const double slot =
+            layout.networkCircles[1].center().x() - layout.networkCircles[0].center().x();
+        const bool staggered = count == 20;
+        QCOMPARE(metrics.horizontalAdvance(graph.networks[0].name) > slot * 0.95, staggered);
+
+        for (int i = 0; i < count; ++i) {
+            const QRectF& label = layout.networkLabels[static_cast<std::size_t>(i)];
+            const QRectF& circle = layout.networkCircles[static_cast<std::size_t>(i)];
+            const QString row = QStringLiteral("%1 networks, name %2").arg(count).arg(i);
+            QVERIFY2(label.width() * 0.95 >= metrics.horizontalAdvance(graph.networks[i].name),
+                     qPrintable(row));
+            // A name is centred on its circle unless that would cross the
+            // 8-pixel margin; then it touches the margin.
+            const double centredLeft = circle.center().x() - label.width() / 2.0;
+            if (centredLeft < 8.0)
+                QCOMPARE(label.left(), 8.0);
+            else if (centredLeft + label.width() > 892.0)
+                QCOMPARE(label.right(), 892.0);
+            else
+                QCOMPARE(label.center().x(), circle.center().x());
+            QVERIFY2(label.bottom() < circle.top(), qPrintable(row));
+            QVERIFY2(label.top() >= layout.caption.bottom(), qPrintable(row));
+            if (i > 0) {
+                // Neighbouring rows of one slot touch, which is no overlap.
+                const QRectF overlap =
+                    label.intersected(layout.networkLabels[static_cast<std::size_t>(i - 1)]);
+                QVERIFY2(overlap.width() < 1e-6 || overlap.height() < 1e-6, qPrintable(row));
+            }
+        }
+        if (staggered) {
+            QVERIFY(layout.networkLabels[1].bottom() < layout.networkLabels[0].top());
+            QCOMPARE(layout.networkLabels[2].top(), layout.networkLabels[0].top());
+        }
+    }
 }
 
 void GroupingViewTest::baselinesArriveForBudget()
