@@ -2,6 +2,7 @@
 
 #include "widgets/affinityheatmapwidget.h"
 
+#include <QEvent>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,8 +27,12 @@ QWidget* titled(const QString& title, const QString& toolTip, QWidget* content)
 
 AffinityView::AffinityView(QWidget* parent)
     : QWidget(parent), m_relative(new AffinityHeatmapWidget), m_affinity(new AffinityHeatmapWidget),
-      m_problems(new QLabel(this))
+      m_problems(new QLabel(this)), m_current(m_relative)
 {
+    for (AffinityHeatmapWidget* heatmap : {m_relative, m_affinity}) {
+        heatmap->setFocusPolicy(Qt::StrongFocus);
+        heatmap->installEventFilter(this);
+    }
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(
         titled(tr("Relative performance (%)"),
@@ -44,6 +49,15 @@ AffinityView::AffinityView(QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_problems);
     m_problems->hide();
+}
+
+bool AffinityView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress) {
+        if (watched == m_relative || watched == m_affinity)
+            m_current = static_cast<AffinityHeatmapWidget*>(watched);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void AffinityView::setTable(std::shared_ptr<const CandidateTable> table)

@@ -26,12 +26,19 @@ public:
 
     AffinityHeatmapWidget* relativeHeatmap() const { return m_relative; }
     AffinityHeatmapWidget* affinityHeatmap() const { return m_affinity; }
+    // The heatmap the user last clicked or moved the keyboard focus to; the
+    // relative-performance one until then. Export Figure writes this one.
+    AffinityHeatmapWidget* currentHeatmap() const { return m_current; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     AffinityMatrices m_matrices;
     AffinityHeatmapWidget* m_relative;
     AffinityHeatmapWidget* m_affinity;
     QLabel* m_problems;
+    AffinityHeatmapWidget* m_current;
 };
 
 } // namespace tg

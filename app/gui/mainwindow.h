@@ -113,6 +113,9 @@ public:
     // The figures of the current experiment as (file base name, view) pairs,
     // in the order Export All writes them.
     QList<QPair<QString, QWidget*>> figureViews() const;
+    // The figure of the current tab that Export Figure writes, and its file
+    // name stem; a null widget on the table tab, which exports CSV instead.
+    QPair<QString, QWidget*> currentFigure() const;
     QTabWidget* tabs() const { return m_tabs; }
     GroupingView* groupingView() const { return m_groupingView; }
     AffinityView* affinityView() const { return m_affinityView; }

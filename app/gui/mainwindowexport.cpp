@@ -86,30 +86,28 @@ QString MainWindow::chooseSavePath(const QString& title, const QString& suggeste
     return path;
 }
 
-void MainWindow::exportCurrentFigure()
+QPair<QString, QWidget*> MainWindow::currentFigure() const
 {
-    QWidget* view = nullptr;
-    QString name;
     switch (m_tabs->currentIndex()) {
     case TrainingTab:
-        view = m_lossPlot;
-        name = QStringLiteral("loss-curves");
-        break;
+        return {QStringLiteral("loss-curves"), m_lossPlot};
     case AffinityTab:
-        // NOTE: exports the relative-performance heatmap; Export All Figures
-        // writes the affinity heatmap too.
-        view = m_affinityView->relativeHeatmap();
-        name = QStringLiteral("relative-performance");
-        break;
+        if (m_affinityView->currentHeatmap() == m_affinityView->affinityHeatmap())
+            return {QStringLiteral("affinity"), m_affinityView->affinityHeatmap()};
+        return {QStringLiteral("relative-performance"), m_affinityView->relativeHeatmap()};
     case GroupingTab:
-        view = m_groupingView->graphWidget();
-        name = QStringLiteral("grouping-graph");
-        break;
+        return {QStringLiteral("grouping-graph"), m_groupingView->graphWidget()};
     case TradeoffTab:
-        view = m_tradeoffPlot;
-        name = QStringLiteral("tradeoff");
-        break;
+        return {QStringLiteral("tradeoff"), m_tradeoffPlot};
     default:
+        return {QString(), nullptr};
+    }
+}
+
+void MainWindow::exportCurrentFigure()
+{
+    const auto [name, view] = currentFigure();
+    if (!view) {
         exportTableCsv();
         return;
     }

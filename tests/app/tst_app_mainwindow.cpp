@@ -38,6 +38,7 @@ private Q_SLOTS:
     void candidateDockListsRows();
     void candidateDockShowsStepShare();
     void heatmapsMatchCoreAffinity();
+    void exportFigureFollowsClickedHeatmap();
     void finishedExperimentShowsEverything();
     void unfinishedExperimentOffersResume();
     void notAnExperimentFolder();
@@ -247,6 +248,27 @@ void MainWindowTest::heatmapsMatchCoreAffinity()
             QCOMPARE(relative->isDiagonal(a, b), a == b);
         }
     }
+}
+
+void MainWindowTest::exportFigureFollowsClickedHeatmap()
+{
+    openWindow();
+    QVERIFY(m_window->openPath(m_tablePath));
+    AffinityHeatmapWidget* relative = m_window->affinityView()->relativeHeatmap();
+    AffinityHeatmapWidget* affinity = m_window->affinityView()->affinityHeatmap();
+
+    m_window->tabs()->setCurrentIndex(MainWindow::GroupingTab);
+    QCOMPARE(m_window->currentFigure().first, QStringLiteral("grouping-graph"));
+    m_window->tabs()->setCurrentIndex(MainWindow::AffinityTab);
+    QCOMPARE(m_window->currentFigure().first, QStringLiteral("relative-performance"));
+    QCOMPARE(m_window->currentFigure().second, relative);
+
+    QTest::mouseClick(affinity, Qt::LeftButton, {}, affinity->rect().center());
+    QCOMPARE(m_window->currentFigure().first, QStringLiteral("affinity"));
+    QCOMPARE(m_window->currentFigure().second, affinity);
+    QTest::mouseClick(relative, Qt::LeftButton, {}, relative->rect().center());
+    QCOMPARE(m_window->currentFigure().first, QStringLiteral("relative-performance"));
+    QCOMPARE(m_window->currentFigure().second, relative);
 }
 
 void MainWindowTest::finishedExperimentShowsEverything()
