@@ -150,7 +150,14 @@ QWidget* LauncherDialog::createSourceGroup()
 QWidget* LauncherDialog::createTaskGroup()
 {
     m_taskGroup = new QGroupBox(tr("Tasks"), this);
-    m_taskGrid = new QGridLayout(m_taskGroup);
+    auto* layout = new QVBoxLayout(m_taskGroup);
+    m_taskGrid = new QGridLayout;
+    layout->addLayout(m_taskGrid);
+    m_skippedTasksNote = new QLabel(m_taskGroup);
+    m_skippedTasksNote->setObjectName(QStringLiteral("skippedTasksNote"));
+    m_skippedTasksNote->setWordWrap(true);
+    m_skippedTasksNote->setVisible(false);
+    layout->addWidget(m_skippedTasksNote);
     showTasks(training::builtinTasks(), training::defaultTaskNames(), true);
     return m_taskGroup;
 }

@@ -139,6 +139,8 @@ private:
     QGroupBox* m_taskGroup = nullptr;
     QGridLayout* m_taskGrid = nullptr;
     QVector<QCheckBox*> m_tasks;
+    // Lists the labels columns that are not offered as tasks, and why; hidden when none.
+    QLabel* m_skippedTasksNote = nullptr;
     // True while the check boxes list the built-in tasks.
     bool m_builtinTasksShown = false;
     // The error from reading the source's tasks, or empty after a successful read.
@@ -147,6 +149,7 @@ private:
     // file is not parsed again.
     QString m_labelsKey;
     std::vector<training::TaskSpec> m_labelsTasks;
+    QStringList m_skippedLabelsProblems;
     std::optional<NamedDataset> m_handwriting;
 
     QSpinBox* m_imageSize = nullptr;

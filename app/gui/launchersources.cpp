@@ -95,6 +95,8 @@ QString labelsFileKey(const QString& imagesFolder, const QString& labelsPath)
 void LauncherDialog::refreshTasks()
 {
     m_labelsTimer->stop();
+    m_skippedTasksNote->clear();
+    m_skippedTasksNote->setVisible(false);
     switch (currentSource()) {
     case LaunchRequest::Source::Labels:
         loadLabelsTasks();
@@ -128,8 +130,9 @@ void LauncherDialog::loadLabelsTasks()
     const QString key = labelsFileKey(folder, labels);
     if (key != m_labelsKey || !m_tasksProblem.isEmpty()) {
         std::string error;
-        std::optional<std::vector<training::TaskSpec>> tasks =
-            training::readLabelsTasks(folder.toStdString(), labels.toStdString(), &error);
+        std::vector<training::SkippedLabelsTask> skipped;
+        std::optional<std::vector<training::TaskSpec>> tasks = training::readLabelsTasks(
+            folder.toStdString(), labels.toStdString(), &error, &skipped);
         if (!tasks) {
             m_tasksProblem = QString::fromStdString(error);
             m_labelsKey.clear();
@@ -140,6 +143,14 @@ void LauncherDialog::loadLabelsTasks()
         m_tasksProblem.clear();
         m_labelsKey = key;
         m_labelsTasks = std::move(*tasks);
+        m_skippedLabelsProblems.clear();
+        for (const training::SkippedLabelsTask& column : skipped)
+            m_skippedLabelsProblems << QString::fromStdString(column.problem);
+    }
+    if (!m_skippedLabelsProblems.isEmpty()) {
+        m_skippedTasksNote->setText(tr("Not offered as tasks:\n%1")
+                                        .arg(m_skippedLabelsProblems.join(QLatin1Char('\n'))));
+        m_skippedTasksNote->setVisible(true);
     }
 
     std::vector<std::string> defaults;

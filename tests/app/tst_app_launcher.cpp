@@ -101,6 +101,7 @@ private Q_SLOTS:
     void tableSourceNeedsNoFolder();
     void labelsSourceListsCsvTasks();
     void labelsRequestCarriesPaths();
+    void invalidColumnNameListedAsNote();
     void malformedLabelsDisableStart();
     void labelsProblemsNamed_data();
     void labelsProblemsNamed();
@@ -296,6 +297,34 @@ void LauncherTest::labelsSourceListsCsvTasks()
     QCOMPARE(dialog.findChild<QSpinBox*>()->value(), LauncherDialog::kLabelsImageSize);
     QCOMPARE(dialog.validationProblem(), QString());
     QVERIFY(startEnabled(dialog));
+}
+
+void LauncherTest::invalidColumnNameListedAsNote()
+{
+    const QString labels = test::writeFile(m_dir, QStringLiteral("faces/invalid-name.csv"),
+                                           "file,age,a-b\na.png,1,2\nb.png,2,3\nc.png,1,2\n");
+    QVERIFY(!labels.isEmpty());
+    LauncherDialog dialog;
+    dialog.setSource(LaunchRequest::Source::Labels);
+    const auto* note = dialog.findChild<QLabel*>(QStringLiteral("skippedTasksNote"));
+    QVERIFY(note);
+    QVERIFY(note->isHidden());
+    dialog.setLabelsFiles(m_dir.filePath(QStringLiteral("faces/images")), labels);
+    dialog.setOutputFolder(m_dir.filePath(QStringLiteral("invalid-name-run")));
+
+    QCOMPARE(dialog.taskNames(), QStringList{QStringLiteral("age")});
+    QVERIFY(!note->isHidden());
+    QCOMPARE(note->text(),
+             QStringLiteral("Not offered as tasks:\n%1:1: column 3 (\"a-b\"): task name \"a-b\" "
+                            "is invalid because candidate names and tables reserve commas, "
+                            "quotes, '-', '+' and line breaks; rename it")
+                 .arg(labels));
+    QCOMPARE(dialog.validationProblem(), QString());
+    QVERIFY(startEnabled(dialog));
+
+    dialog.setLabelsFiles(m_dir.filePath(QStringLiteral("faces/images")),
+                          m_dir.filePath(QStringLiteral("faces/labels.csv")));
+    QVERIFY(note->isHidden());
 }
 
 void LauncherTest::labelsRequestCarriesPaths()
