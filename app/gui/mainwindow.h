@@ -200,6 +200,9 @@ private:
     QStringList m_candidateNames;
     QStringList m_experimentTasks;
     bool m_cancelRequested = false;
+    // Every candidate of the open experiment finished and its tables were written, so Resume
+    // has nothing left to train.
+    bool m_experimentComplete = false;
 };
 
 } // namespace tg

@@ -225,7 +225,7 @@ void MainWindow::updateActionStates()
     m_actions.openFolder->setEnabled(!training);
     m_actions.recentMenu->setEnabled(!training);
     m_actions.close->setEnabled(!training && m_document->kind() != Document::Kind::Empty);
-    m_actions.resume->setEnabled(!training && experiment);
+    m_actions.resume->setEnabled(!training && experiment && !m_experimentComplete);
     m_actions.cancelRun->setEnabled(training);
     m_actions.exportFigure->setEnabled(hasTable || experiment);
     m_actions.exportAllFigures->setEnabled(hasTable || experiment);

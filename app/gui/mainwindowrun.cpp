@@ -106,7 +106,7 @@ bool MainWindow::launch(const LaunchRequest& request)
 
 bool MainWindow::resumeExperiment()
 {
-    if (m_document->kind() != Document::Kind::Experiment || isTraining())
+    if (m_document->kind() != Document::Kind::Experiment || isTraining() || m_experimentComplete)
         return false;
     const QString folder = m_document->path();
     ExperimentConfigResult config =
@@ -132,6 +132,7 @@ bool MainWindow::startRunner(const ExperimentConfig& config, const QString& fold
         return false;
     }
     qCInfo(lcRun) << (resume ? "Resumed" : "Started") << "experiment in" << folder;
+    m_experimentComplete = false;
     m_candidateNames.clear();
     for (const training::CandidateInfo& info : m_runner->candidates())
         m_candidateNames << info.name;
@@ -192,6 +193,7 @@ void MainWindow::onRunFinished(bool completed, const QString& message)
 
     QString error;
     std::optional<LoadedExperiment> loaded = loadExperimentFolder(folder, &error);
+    m_experimentComplete = loaded && loaded->complete;
     if (loaded && loaded->table)
         m_document->setTable(loaded->table, Document::Kind::Experiment, folder,
                              loaded->approximations);
@@ -257,6 +259,7 @@ bool MainWindow::openExperimentFolder(const QString& folder)
     for (const training::CandidateInfo& info : loaded->candidates)
         m_candidateNames << info.name;
     m_candidateDock->setCandidates(loaded->candidates);
+    m_experimentComplete = loaded->complete;
     for (int i = 0; i < loaded->candidates.size(); ++i) {
         m_candidateDock->setStep(i, loaded->steps[i]);
         m_candidateDock->setStatus(i, loaded->statuses[i]);

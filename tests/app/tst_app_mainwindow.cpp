@@ -293,16 +293,26 @@ void MainWindowTest::finishedExperimentShowsEverything()
     QVERIFY(m_window->lossPlot()->hasCurve(
         {QStringLiteral("sd"), LossSplit::Validation, QStringLiteral("d")}));
     QCOMPARE(m_window->curves().pointCount(), qsizetype(10 * 50 + 10 * 5 + 15 * 5));
-    QVERIFY(!m_window->actions().resume->isEnabled() || m_window->document()->path() == folder);
+    // Nothing is left to train, so Resume is off and resuming does not start a run.
+    QVERIFY(!m_window->actions().resume->isEnabled());
+    QVERIFY(!m_window->resumeExperiment());
+    QVERIFY(!m_window->isTraining());
 }
 
 void MainWindowTest::unfinishedExperimentOffersResume()
 {
     test::RecordingPrompts* prompts = openWindow();
+    // A finished experiment opened first turns Resume off; the unfinished one turns it on.
+    const QString finished =
+        test::writeExperimentFolder(m_dir, QStringLiteral("finished-before-unfinished"), 20);
+    QVERIFY(!finished.isEmpty());
+    QVERIFY(m_window->openPath(finished));
+    QVERIFY(!m_window->actions().resume->isEnabled());
     const QString folder =
         test::writeExperimentFolder(m_dir, QStringLiteral("unfinished"), 20, false);
     QVERIFY(!folder.isEmpty());
     QVERIFY(m_window->openPath(folder));
+    QVERIFY(m_window->actions().resume->isEnabled());
     QCOMPARE(prompts->questions.size(), 1);
     QVERIFY2(prompts->questions.first().text.contains(QStringLiteral("5 of 10")),
              qPrintable(prompts->questions.first().text));
