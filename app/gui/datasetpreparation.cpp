@@ -1,5 +1,7 @@
 #include "app/gui/datasetpreparation.h"
 
+#include "app/gui/workerthread.h"
+
 #include "core/datasetcatalog.h"
 #include "core/training/multimnist.h"
 
@@ -153,12 +155,7 @@ DatasetPreparation::Job handwritingPreparationJob()
 
 void DatasetPreparation::stopThread()
 {
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    stopWorkerThread(m_thread, m_cancel);
 }
 
 } // namespace tg

@@ -1,5 +1,7 @@
 #include "app/gui/document.h"
 
+#include "app/gui/workerthread.h"
+
 #include <QFileInfo>
 #include <QThread>
 
@@ -80,12 +82,7 @@ void Document::startComputation()
 
 void Document::stopComputation()
 {
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    stopWorkerThread(m_thread, m_cancel);
 }
 
 void Document::acceptFront(quint64 generation, std::vector<Solution> front)
