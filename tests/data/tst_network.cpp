@@ -1,5 +1,6 @@
 #include "core/training/network.h"
 #include "core/training/networkstats.h"
+#include "everykindtasks.h"
 
 #include <QTest>
 #include <cmath>
@@ -9,22 +10,7 @@
 using tg::training::MultiTaskNet;
 using tg::training::NetworkSpec;
 using tg::training::networkStats;
-using tg::training::TaskKind;
 using tg::training::TaskSpec;
-
-namespace {
-
-std::vector<TaskSpec> everyKind()
-{
-    return {
-        {"s", "segment_semantic", "Segmentation", TaskKind::PixelClasses, 7},
-        {"n", "normal", "Normals", TaskKind::PixelValues, 3},
-        {"c", "class_object", "Object class", TaskKind::ImageClasses, 10},
-        {"l", "light_position", "Light", TaskKind::ImageValues, 3},
-    };
-}
-
-} // namespace
 
 class TestNetwork : public QObject
 {
@@ -63,7 +49,7 @@ void TestNetwork::outputShapesPerKind()
 {
     QFETCH(double, width);
     QFETCH(int, size);
-    MultiTaskNet network(NetworkSpec{everyKind(), width, size});
+    MultiTaskNet network(NetworkSpec{tg::test::everyKindTasks(), width, size});
     const std::vector<torch::Tensor> outputs = network->forward(torch::rand({2, 3, size, size}));
     QCOMPARE(static_cast<int>(outputs.size()), 4);
     QCOMPARE(outputs[0].sizes(), (torch::IntArrayRef{2, 7, size, size}));
@@ -77,7 +63,7 @@ void TestNetwork::outputShapesPerKind()
 // Every submodule is registered, so one backward pass reaches every parameter.
 void TestNetwork::everyParameterTrains()
 {
-    const std::vector<TaskSpec> tasks = everyKind();
+    const std::vector<TaskSpec> tasks = tg::test::everyKindTasks();
     MultiTaskNet network(NetworkSpec{tasks, 1.0, 32});
     const std::vector<torch::Tensor> outputs = network->forward(torch::rand({2, 3, 32, 32}));
     const std::vector<torch::Tensor> targets = {
@@ -160,7 +146,7 @@ void TestNetwork::multiplyAddsMatchHandCount()
 
 void TestNetwork::taskLossPerKind()
 {
-    const std::vector<TaskSpec> tasks = everyKind();
+    const std::vector<TaskSpec> tasks = tg::test::everyKindTasks();
     // Equal logits give cross-entropy log(classes) whatever the target.
     const torch::Tensor pixelLogits = torch::zeros({2, 7, 4, 4});
     const torch::Tensor pixelClasses = torch::randint(0, 7, {2, 4, 4});
@@ -185,7 +171,7 @@ void TestNetwork::taskLossPerKind()
 // deferred pixel shuffles, gives the network's outputs.
 void TestNetwork::decodersMatchTransposedConvolution()
 {
-    const std::vector<TaskSpec> tasks = everyKind();
+    const std::vector<TaskSpec> tasks = tg::test::everyKindTasks();
     MultiTaskNet network(NetworkSpec{tasks, 1.0, 32});
     network->train();
     const torch::NoGradGuard noGrad;
@@ -238,11 +224,11 @@ void TestNetwork::decodersMatchTransposedConvolution()
 
 void TestNetwork::invalidInputThrows()
 {
-    MultiTaskNet network(NetworkSpec{everyKind(), 0.5, 64});
+    MultiTaskNet network(NetworkSpec{tg::test::everyKindTasks(), 0.5, 64});
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, network->forward(torch::rand({1, 3, 40, 40})));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, network->forward(torch::rand({1, 1, 64, 64})));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             MultiTaskNet(NetworkSpec{everyKind(), 0.0, 64}));
+                             MultiTaskNet(NetworkSpec{tg::test::everyKindTasks(), 0.0, 64}));
 }
 
 void TestNetwork::statsRejectUnknownTask()

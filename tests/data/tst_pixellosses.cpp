@@ -1,5 +1,6 @@
 #include "core/training/network.h"
 #include "core/training/pixellosses.h"
+#include "everykindtasks.h"
 
 #include <ATen/Parallel.h>
 #include <QTest>
@@ -11,7 +12,6 @@ using tg::training::MultiTaskNet;
 using tg::training::NetworkSpec;
 using tg::training::tapOrderCrossEntropy;
 using tg::training::tapOrderL1;
-using tg::training::TaskKind;
 using tg::training::TaskSpec;
 
 namespace {
@@ -59,16 +59,6 @@ double maxAbs(const torch::Tensor& tensor)
 double relativeError(const torch::Tensor& actual, const torch::Tensor& expected)
 {
     return maxAbs(actual - expected) / std::max(maxAbs(expected), 1e-30);
-}
-
-std::vector<TaskSpec> everyKind()
-{
-    return {
-        {"s", "segment_semantic", "Segmentation", TaskKind::PixelClasses, 7},
-        {"n", "normal", "Normals", TaskKind::PixelValues, 3},
-        {"c", "class_object", "Object class", TaskKind::ImageClasses, 10},
-        {"l", "light_position", "Light", TaskKind::ImageValues, 3},
-    };
 }
 
 std::vector<torch::Tensor> everyKindTargets(std::int64_t n, std::int64_t size)
@@ -347,7 +337,7 @@ void TestPixelLosses::mismatchedInputsRejected()
 // order, and the same per-image outputs.
 void TestPixelLosses::networkTapOrderMatchesForward()
 {
-    MultiTaskNet network(NetworkSpec{everyKind(), 1.0, 32});
+    MultiTaskNet network(NetworkSpec{tg::test::everyKindTasks(), 1.0, 32});
     network->train();
     const torch::Tensor images = torch::rand({2, 3, 32, 32});
     const torch::NoGradGuard noGrad;
@@ -369,7 +359,7 @@ void TestPixelLosses::networkTapOrderMatchesForward()
 // image-order losses on the same network.
 void TestPixelLosses::networkTapOrderLossesMatch()
 {
-    const std::vector<TaskSpec> tasks = everyKind();
+    const std::vector<TaskSpec> tasks = tg::test::everyKindTasks();
     MultiTaskNet network(NetworkSpec{tasks, 0.5, 32});
     network->train();
     const torch::Tensor images = torch::rand({2, 3, 32, 32});
