@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "core/training/experimentrunner.h"
 
 #include <QColor>
@@ -266,25 +267,21 @@ void TestLabelsExperiment::cliSkipsInvalidColumnName()
 
     config.tasks = {"bright", "a-b"};
     writeConfigFile(config, configFile);
-    QProcess rejected;
-    rejected.start(QStringLiteral(TASKGROUPER_CLI),
-                   {QStringLiteral("train"), QStringLiteral("--config"), configFile,
-                    QStringLiteral("--out"), root.filePath(QStringLiteral("rejected"))});
-    QVERIFY(rejected.waitForFinished(kRunTimeoutMs));
-    const QString errors = QString::fromUtf8(rejected.readAllStandardError());
-    QCOMPARE(rejected.exitCode(), 1);
-    QVERIFY2(errors.contains(QStringLiteral("key 'tasks': value \"a-b\" is invalid")),
-             qPrintable(errors));
+    const CliRun rejected = runCli({QStringLiteral("train"), QStringLiteral("--config"),
+                                    configFile, QStringLiteral("--out"),
+                                    root.filePath(QStringLiteral("rejected"))},
+                                   kRunTimeoutMs);
+    QCOMPARE(rejected.exitCode, 1);
+    QVERIFY2(rejected.err.contains(QStringLiteral("key 'tasks': value \"a-b\" is invalid")),
+             qPrintable(rejected.err));
 
     config.tasks = {"level"};
     writeConfigFile(config, configFile);
     const QString folder = root.filePath(QStringLiteral("run"));
-    QProcess child;
-    child.start(QStringLiteral(TASKGROUPER_CLI),
-                {QStringLiteral("train"), QStringLiteral("--config"), configFile,
-                 QStringLiteral("--out"), folder});
-    QVERIFY(child.waitForFinished(kRunTimeoutMs));
-    QVERIFY2(child.exitCode() == 0, child.readAllStandardError().constData());
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("--config"),
+                                   configFile, QStringLiteral("--out"), folder},
+                                  kRunTimeoutMs);
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
     QCOMPARE(readLines(folder + QStringLiteral("/test.csv")).size(), 3);
 }
 
@@ -299,19 +296,16 @@ void TestLabelsExperiment::cliNotesResizedImagesOnce()
     const QString configFile = root.filePath(QStringLiteral("config.json"));
     writeConfigFile(config, configFile);
 
-    QProcess child;
-    child.start(QStringLiteral(TASKGROUPER_CLI),
-                {QStringLiteral("train"), QStringLiteral("--config"), configFile,
-                 QStringLiteral("--out"), root.filePath(QStringLiteral("run"))});
-    QVERIFY(child.waitForFinished(kRunTimeoutMs));
-    const QString errors = QString::fromUtf8(child.readAllStandardError());
-    QVERIFY2(child.exitCode() == 0, qPrintable(errors));
+    const CliRun run = runCli({QStringLiteral("train"), QStringLiteral("--config"), configFile,
+                               QStringLiteral("--out"), root.filePath(QStringLiteral("run"))},
+                              kRunTimeoutMs);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString note =
         QStringLiteral("resizing images to 16x16 pixels, the configured image size; the first "
                        "resized image, %1/images/img00.png, is 32x32 pixels")
             .arg(dir.path());
     // The runner's message line; the log line carries the category name in front.
-    QCOMPARE(errors.split(QLatin1Char('\n')).count(note), 1);
+    QCOMPARE(run.err.split(QLatin1Char('\n')).count(note), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLabelsExperiment)

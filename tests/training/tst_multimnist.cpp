@@ -1,10 +1,10 @@
+#include "clirun.h"
 #include "core/training/multimnist.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -432,19 +432,16 @@ void TestMultiMnist::cliReportsDamagedSet()
     QVERIFY(QDir().mkpath(output));
     writeFile(output + QStringLiteral("/labels.csv"), "file,split,t\n");
 
-    QProcess child;
-    child.start(QStringLiteral(TASKGROUPER_CLI),
-                {QStringLiteral("prepare"), QStringLiteral("multimnist"), QStringLiteral("--out"),
-                 output});
-    QVERIFY(child.waitForFinished(60000));
-    QCOMPARE(child.exitCode(), 1);
-    QCOMPARE(QString::fromUtf8(child.readAllStandardError()),
+    const CliRun run = runCli(
+        {QStringLiteral("prepare"), QStringLiteral("multimnist"), QStringLiteral("--out"), output});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err,
              QStringLiteral("taskgrouper-cli prepare: the set in %1 is damaged: "
                             "%1/labels.csv:1: the file lists no images; add one line per image; "
                             "run the command again with --force to rebuild it, or delete the "
                             "folder\n")
                  .arg(output));
-    QCOMPARE(QString::fromUtf8(child.readAllStandardOutput()), QString());
+    QCOMPARE(run.out, QString());
 }
 
 void TestMultiMnist::writeCancelLeavesNothing()
