@@ -524,6 +524,12 @@ Verlust %2, geliefert von %3</translation>
 <context>
     <name>tg::LauncherDialog</name>
     <message>
+        <source>Not offered as tasks:
+%1</source>
+        <translation>Nicht als Aufgaben angeboten:
+%1</translation>
+    </message>
+    <message>
         <source>New Experiment</source>
         <translation>Neues Experiment</translation>
     </message>
@@ -862,6 +868,10 @@ Verlust %2, geliefert von %3</translation>
 </context>
 <context>
     <name>tg::LossPlotWidget</name>
+    <message>
+        <source>No loss values yet. Curves appear once training reports its first steps.</source>
+        <translation>Noch keine Verlustwerte. Die Kurven erscheinen, sobald das Training seine ersten Schritte meldet.</translation>
+    </message>
     <message>
         <source>training</source>
         <translation>Training</translation>

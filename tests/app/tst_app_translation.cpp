@@ -45,6 +45,16 @@ void TranslationTest::germanActionTexts()
     QCOMPARE(window.actions().newExperiment->text(), QStringLiteral("&Neues Experiment…"));
     QCOMPARE(window.tabs()->tabText(MainWindow::TrainingTab), QStringLiteral("Training"));
     QCOMPARE(window.tabs()->tabText(MainWindow::GroupingTab), QStringLiteral("Gruppierung"));
+    // Strings of the candidate list, the loss plot and the launcher.
+    QCOMPARE(QCoreApplication::translate("tg::CandidateListDock", "step %1 of %2 (%3%)"),
+             QStringLiteral("Schritt %1 von %2 (%3 %)"));
+    QCOMPARE(QCoreApplication::translate("tg::LossPlotWidget",
+                                         "No loss values yet. Curves appear once training "
+                                         "reports its first steps."),
+             QStringLiteral("Noch keine Verlustwerte. Die Kurven erscheinen, sobald das Training "
+                            "seine ersten Schritte meldet."));
+    QCOMPARE(QCoreApplication::translate("tg::LauncherDialog", "Not offered as tasks:\n%1"),
+             QStringLiteral("Nicht als Aufgaben angeboten:\n%1"));
 }
 
 void TranslationTest::qtOwnStringsGerman()
