@@ -230,7 +230,10 @@ void ExperimentRunnerPrivate::reportProgress(bool force)
 
 void ExperimentRunnerPrivate::postMessage(const QString& text)
 {
-    qCInfo(lcExperiment).noquote() << text;
+    // The message signal shows the text to the user (the CLI prints it, the
+    // GUI puts it in the status bar), so the log keeps it at debug level
+    // rather than printing it a second time.
+    qCDebug(lcExperiment).noquote() << text;
     Q_EMIT q->message(text);
 }
 
