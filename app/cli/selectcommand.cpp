@@ -3,6 +3,8 @@
 #include "core/selection.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -82,9 +84,24 @@ std::optional<std::vector<double>> parseTaskValues(const QString& text, const QS
     return values;
 }
 
-std::optional<CandidateTable> readTable(const QString& path, std::optional<CommandError>* error)
+// Reads a candidate table. For an experiment folder, reads the table that
+// training wrote there under `experimentTable` (val.csv or test.csv).
+std::optional<CandidateTable> readTable(const QString& path, const QString& experimentTable,
+                                        std::optional<CommandError>* error)
 {
-    TableReadResult read = readCandidateTable(path.toStdString());
+    QString file = path;
+    if (QFileInfo(path).isDir()) {
+        file = QDir(path).filePath(experimentTable);
+        if (!QFileInfo::exists(file)) {
+            *error = CommandError{
+                kExitInvalidInput,
+                QStringLiteral("%1 is a folder without %2. Give a candidate table file, or an "
+                               "experiment folder whose training has finished.")
+                    .arg(path, experimentTable)};
+            return std::nullopt;
+        }
+    }
+    TableReadResult read = readCandidateTable(file.toStdString());
     if (!read) {
         *error = CommandError{kExitInvalidInput, QString::fromStdString(read.error)};
         return std::nullopt;
@@ -235,12 +252,14 @@ struct Options
                             QStringLiteral("Displays help on commandline options.")};
     QCommandLineOption candidates{
         QStringLiteral("candidates"),
-        QStringLiteral("Candidate table to select from (CSV, or JSON with a .json suffix)."),
+        QStringLiteral("Candidate table to select from (CSV, or JSON with a .json suffix), or an "
+                       "experiment folder, whose val.csv is read."),
         QStringLiteral("FILE")};
     QCommandLineOption evaluate{
         QStringLiteral("evaluate"),
         QStringLiteral("Second table with the same networks and tasks (for example test-set "
-                       "losses) on which each selection's total loss is also reported."),
+                       "losses) on which each selection's total loss is also reported, or an "
+                       "experiment folder, whose test.csv is read."),
         QStringLiteral("FILE")};
     QCommandLineOption budget{QStringLiteral("budget"),
                               QStringLiteral("Inference-time budget in SNT."), QStringLiteral("B")};
@@ -252,7 +271,8 @@ struct Options
         QStringLiteral("Print every point of the cost/loss Pareto front instead of budgets.")};
     QCommandLineOption weights{
         QStringLiteral("weights"),
-        QStringLiteral("Per-task loss weights (default 1), such as depth=2,normal=0.5."),
+        QStringLiteral("Per-task loss weights (default 1), by the task names of the table's "
+                       "header, such as d=2,n=0.5."),
         QStringLiteral("t=w,...")};
     QCommandLineOption limit{
         QStringLiteral("limit"),
@@ -291,7 +311,8 @@ std::optional<SelectRequest> buildRequest(const QCommandLineParser& parser, cons
         request.budgets.push_back(*budget);
     }
 
-    std::optional<CandidateTable> table = readTable(parser.value(options.candidates), error);
+    std::optional<CandidateTable> table =
+        readTable(parser.value(options.candidates), QStringLiteral("val.csv"), error);
     if (!table)
         return std::nullopt;
     request.table = std::move(*table);
@@ -318,7 +339,8 @@ std::optional<SelectRequest> buildRequest(const QCommandLineParser& parser, cons
         request.objective.limits = std::move(*limits);
     }
     if (parser.isSet(options.evaluate)) {
-        request.evaluationTable = readTable(parser.value(options.evaluate), error);
+        request.evaluationTable =
+            readTable(parser.value(options.evaluate), QStringLiteral("test.csv"), error);
         if (!request.evaluationTable)
             return std::nullopt;
         const std::string mismatch = compareTableShapes(request.table, *request.evaluationTable);

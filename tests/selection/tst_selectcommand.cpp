@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +48,7 @@ private slots:
     void jsonForBudgets();
     void jsonInfeasibleBudget();
     void evaluateOnSecondTable();
+    void experimentFolderReadsTables();
     void paretoListsEveryPoint();
     void weightsAndLimits();
     void textOutput();
@@ -162,6 +164,35 @@ void SelectCommandTest::evaluateOnSecondTable()
              0.45 + 0.65 + 0.55);
 }
 
+// An experiment folder stands for its val.csv as the candidates and its
+// test.csv as the evaluation table.
+void SelectCommandTest::experimentFolderReadsTables()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("experiment"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(m_candidates, folder + QStringLiteral("/val.csv")));
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("test.csv")),
+                        folder + QStringLiteral("/test.csv")));
+    const QJsonArray list =
+        solutions({QStringLiteral("--candidates"), folder, QStringLiteral("--evaluate"), folder,
+                   QStringLiteral("--budget"), QStringLiteral("2")});
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].toObject().value(QStringLiteral("total_loss")).toDouble(), 0.5 + 0.6 + 0.4);
+    QCOMPARE(list[0].toObject().value(QStringLiteral("evaluated_total_loss")).toDouble(),
+             0.45 + 0.65 + 0.55);
+
+    // A folder without the table names the folder and the file.
+    const QString empty = m_dir.filePath(QStringLiteral("unfinished"));
+    QVERIFY(QDir().mkpath(empty));
+    const Run result = run(
+        {QStringLiteral("--candidates"), empty, QStringLiteral("--budget"), QStringLiteral("1")});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(result.err).trimmed(),
+             QStringLiteral("%1 is a folder without val.csv. Give a candidate table file, or an "
+                            "experiment folder whose training has finished.")
+                 .arg(empty));
+}
+
 void SelectCommandTest::paretoListsEveryPoint()
 {
     const QJsonArray list =
@@ -228,6 +259,7 @@ void SelectCommandTest::helpExitsZero()
     const Run result = run({QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains("--budgets"));
+    QVERIFY(result.out.contains("such as d=2,n=0.5"));
 }
 
 void SelectCommandTest::rejectsInput_data()
