@@ -129,12 +129,37 @@ const char* datasetKindName(DatasetKind kind)
     return "scenes";
 }
 
+void readClasses(const json& object, std::map<std::string, int>* classes)
+{
+    readObject(object, "dataset.classes");
+    classes->clear();
+    for (const auto& item : object.items()) {
+        const std::string key = "dataset.classes." + item.key();
+        if (item.key().empty())
+            throw ConfigError{"key 'dataset.classes' contains an empty task name; name a "
+                              "per-pixel task or its folder"};
+        const json& value = item.value();
+        bool valid = value.is_number_integer();
+        if (valid && value.is_number_unsigned())
+            valid = value.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxDatasetClasses);
+        if (valid) {
+            const std::int64_t count = value.get<std::int64_t>();
+            valid = count >= 2 && count <= kMaxDatasetClasses;
+        }
+        if (!valid) {
+            fail(key, value,
+                 "a class count, an integer from 2 to " + std::to_string(kMaxDatasetClasses));
+        }
+        (*classes)[item.key()] = value.get<int>();
+    }
+}
+
 void readDataset(const json& object, DatasetConfig* dataset)
 {
     readObject(object, "dataset");
     rejectUnknownKeys(
         object, "dataset",
-        {"kind", "seed", "train", "validation", "test", "path", "labels", "partition"});
+        {"kind", "seed", "train", "validation", "test", "path", "labels", "partition", "classes"});
     std::string kind = datasetKindName(dataset->kind);
     readString(object, "kind", "dataset", &kind);
     if (kind == "scenes")
@@ -152,6 +177,13 @@ void readDataset(const json& object, DatasetConfig* dataset)
     readString(object, "path", "dataset", &dataset->path);
     readString(object, "labels", "dataset", &dataset->labels);
     readString(object, "partition", "dataset", &dataset->partition);
+    if (const json* classes = member(object, "classes")) {
+        if (dataset->kind == DatasetKind::Scenes)
+            throw ConfigError{"key 'dataset.classes' is invalid for a scenes dataset, whose "
+                              "tasks have fixed kinds; remove it or use a folder or labels "
+                              "dataset"};
+        readClasses(*classes, &dataset->classes);
+    }
     if (dataset->kind == DatasetKind::Folder && dataset->path.empty())
         throw ConfigError{"key 'dataset.path' is missing; a folder dataset needs the path of "
                           "the folder that contains rgb/ and one folder per task"};
@@ -345,6 +377,7 @@ std::string toExperimentConfigJson(const ExperimentConfig& config)
         dataset["test"] = config.dataset.testSize;
     } else {
         dataset["path"] = config.dataset.path;
+        dataset["classes"] = config.dataset.classes;
     }
     if (config.dataset.kind == DatasetKind::Labels) {
         dataset["labels"] = config.dataset.labels;

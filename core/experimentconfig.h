@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,14 @@ struct DatasetConfig
     std::string path;
     std::string labels;    // labels only: a labels CSV or a CelebA-style attribute list
     std::string partition; // labels only, optional: "<file> 0|1|2" lines (train, validation, test)
+    // Folder and labels only: per-pixel tasks trained as classes (cross-entropy), keyed by task
+    // or folder name, with their class count. A task without an entry keeps its built-in kind
+    // and count, or is a values task when it is not built in.
+    std::map<std::string, int> classes;
 };
+
+// The largest class count of a per-pixel class task: a 16-bit class image stores 0 to 65535.
+constexpr int kMaxDatasetClasses = 65536;
 
 struct ScheduleConfig
 {

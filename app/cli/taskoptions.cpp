@@ -23,7 +23,8 @@ bool checkTaskNames(const ExperimentConfig& config, std::string* error)
         return true;
 
     const auto offered =
-        training::readLabelsTasks(config.dataset.path, config.dataset.labels, error);
+        training::readLabelsTasks(config.dataset.path, config.dataset.labels, error, nullptr,
+                                  config.dataset.classes);
     if (!offered)
         return false;
     std::string list;

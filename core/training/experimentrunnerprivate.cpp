@@ -294,12 +294,14 @@ bool ExperimentRunnerPrivate::openDataset(QString* error)
     } else if (m_config.dataset.kind == DatasetKind::Labels) {
         FolderDatasetOptions options;
         options.imageSize = m_config.imageSize;
+        options.classCounts = m_config.dataset.classes;
         m_dataset =
             openLabelsDataset(m_config.dataset.path, m_config.dataset.labels,
                               m_config.dataset.partition, m_config.tasks, options, &message);
     } else {
         FolderDatasetOptions options;
         options.imageSize = m_config.imageSize;
+        options.classCounts = m_config.dataset.classes;
         m_dataset = openFolderDataset(m_config.dataset.path, m_config.tasks, options, &message);
     }
     if (!m_dataset) {

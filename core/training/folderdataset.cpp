@@ -1,5 +1,6 @@
 #include "core/training/folderdataset.h"
 
+#include "core/experimentconfig.h"
 #include "core/training/folderimages.h"
 
 #include <QDir>
@@ -157,6 +158,96 @@ private:
     std::string m_resizeNote;
 };
 
+// The folder whose labels a classCounts entry applies to: the built-in task's folder for a
+// built-in name, else the entry's name. Returns an empty string and sets `problem` when the
+// entry cannot name a per-pixel task folder of `root`.
+std::string classEntryFolder(const QDir& root, const std::string& name, std::string* problem)
+{
+    const std::optional<TaskSpec> builtin = findBuiltinTask(name);
+    if (builtin && !isPerPixel(builtin->kind)) {
+        *problem = "dataset.classes entry \"" + name + "\" names a per-image task; the entry "
+                   "applies to per-pixel tasks only, so remove it";
+        return {};
+    }
+    const std::string folder = builtin ? builtin->folder : name;
+    if (folder == "rgb") {
+        *problem = "dataset.classes entry \"" + name + "\" names rgb/, which contains the input "
+                   "images; remove the entry";
+        return {};
+    }
+    const QString path = root.filePath(QString::fromStdString(folder));
+    if (!QFileInfo(path).isDir()) {
+        *problem = "dataset.classes entry \"" + name + "\" names no task folder: " +
+                   path.toStdString() + " not found; name a folder of per-pixel class images";
+        return {};
+    }
+    return folder;
+}
+
+// Resolves task names to built-in tasks and to the class tasks of `classCounts`, whose
+// entries turn per-pixel task folders into class tasks with their counts.
+std::optional<std::vector<TaskSpec>> resolveFolderTasks(const QDir& root,
+                                                        const std::vector<std::string>& taskNames,
+                                                        const std::map<std::string, int>& classCounts,
+                                                        std::string* problem)
+{
+    std::map<std::string, int> folderClasses;
+    std::map<std::string, std::string> entryOfFolder;
+    for (const auto& [name, count] : classCounts) {
+        const std::string folder = classEntryFolder(root, name, problem);
+        if (folder.empty())
+            return std::nullopt;
+        if (entryOfFolder.count(folder) != 0) {
+            *problem = "dataset.classes entries \"" + entryOfFolder[folder] + "\" and \"" +
+                       name + "\" both name the task folder " + folder + "; keep one of them";
+            return std::nullopt;
+        }
+        entryOfFolder[folder] = name;
+        folderClasses[folder] = count;
+    }
+
+    std::vector<std::string> builtinNames;
+    for (const std::string& name : taskNames) {
+        if (findBuiltinTask(name) || folderClasses.count(name) == 0)
+            builtinNames.push_back(name);
+    }
+    std::optional<std::vector<TaskSpec>> builtins;
+    if (!builtinNames.empty() || taskNames.empty()) {
+        builtins = resolveBuiltinTasks(builtinNames, problem);
+        if (!builtins) {
+            if (problem->rfind("unknown task", 0) == 0) {
+                *problem += "; a folder of per-pixel class images with another name needs a "
+                            "dataset.classes entry with its class count";
+            }
+            return std::nullopt;
+        }
+    }
+
+    std::vector<TaskSpec> tasks;
+    std::size_t nextBuiltin = 0;
+    for (const std::string& name : taskNames) {
+        TaskSpec task;
+        if (findBuiltinTask(name) || folderClasses.count(name) == 0)
+            task = (*builtins)[nextBuiltin++];
+        else
+            task = TaskSpec{name, name, name, TaskKind::PixelClasses, 0};
+        const auto classes = folderClasses.find(task.folder);
+        if (classes != folderClasses.end()) {
+            task.kind = TaskKind::PixelClasses;
+            task.channels = classes->second;
+        }
+        const bool repeated = std::any_of(tasks.begin(), tasks.end(), [&](const TaskSpec& other) {
+            return other.folder == task.folder;
+        });
+        if (repeated) {
+            *problem = "task \"" + name + "\" is listed more than once";
+            return std::nullopt;
+        }
+        tasks.push_back(task);
+    }
+    return tasks;
+}
+
 // Decodes every example on `threads` threads. Returns the examples in key
 // order, or an empty vector and the problem of the first failing example.
 std::vector<ExamplePointer> loadExamples(const std::vector<TaskSpec>& tasks,
@@ -235,6 +326,13 @@ std::string folderDatasetOptionsProblem(const FolderDatasetOptions& options)
         return "image size " + std::to_string(options.imageSize) +
                " is invalid; use a multiple of 16 such as 64";
     }
+    for (const auto& [name, count] : options.classCounts) {
+        if (count < 2 || count > kMaxDatasetClasses) {
+            return "class count " + std::to_string(count) + " of task \"" + name +
+                   "\" is invalid; use an integer from 2 to " +
+                   std::to_string(kMaxDatasetClasses);
+        }
+    }
     return {};
 }
 
@@ -260,10 +358,11 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
                                            const std::vector<std::string>& taskNames,
                                            const FolderDatasetOptions& options, std::string* error)
 {
+    const QDir root(QString::fromStdString(folder));
     std::string problem = folderDatasetOptionsProblem(options);
     std::optional<std::vector<TaskSpec>> tasks;
     if (problem.empty())
-        tasks = resolveBuiltinTasks(taskNames, &problem);
+        tasks = resolveFolderTasks(root, taskNames, options.classCounts, &problem);
     auto fail = [&](const std::string& message, bool withLayout) -> std::unique_ptr<Dataset> {
         if (error) {
             *error = "invalid dataset folder " + folder + ": " + message;
@@ -276,7 +375,6 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
     if (!problem.empty())
         return fail(problem, false);
 
-    const QDir root(QString::fromStdString(folder));
     if (!root.exists(QStringLiteral("rgb")))
         return fail("missing folder " + root.filePath(QStringLiteral("rgb")).toStdString(), true);
     const QDir rgb(root.filePath(QStringLiteral("rgb")));

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ struct FolderDatasetOptions
     int imageSize = 64;
     // Threads that decode images while opening.
     int loaderThreads = 2;
+    // Per-pixel tasks trained as classes, with their class count from 2 to kMaxDatasetClasses.
+    // A folder dataset keys them by built-in short or folder name, or by the name of another
+    // task folder. A labels dataset keys them by per-pixel folder name. Their class images must
+    // contain indices below the count. Tasks without an entry keep their default kind.
+    std::map<std::string, int> classCounts;
 };
 
 // Opens a dataset in the Taskonomy layout:
@@ -36,12 +42,15 @@ struct FolderDatasetOptions
 // 16-bit grayscale, 3-channel values as 8- or 16-bit RGB; values are scaled to
 // [0, 1] by the bit depth before normalisation. Per-image tasks are text files
 // <name>.txt holding `channels` whitespace-separated numbers (one class index
-// for classes). Task names are short or folder names of builtinTasks().
+// for classes). Task names are short or folder names of builtinTasks(), or
+// the folder name of a task named in options.classCounts, which is then read
+// as per-pixel classes. A classCounts entry also turns a built-in per-pixel
+// task into a class task with that count.
 //
 // Every file is checked and decoded before this returns. Returns null and sets
 // `error` (when not null) to a message that names the expected layout and the
 // first offending file for a missing folder, a missing or extra file, an
-// unreadable image, a wrong channel count, a class index out of range or an
+// invalid classCounts entry, an unreadable image, a wrong channel count, a class index out of range or an
 // image of another size than its RGB image. The images are held in memory at
 // imageSize, so the data set must fit in memory.
 std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
@@ -50,7 +59,8 @@ std::unique_ptr<Dataset> openFolderDataset(const std::string& folder,
 
 // Helpers shared with the labels dataset.
 
-// Returns why `options` are invalid (split fractions, image size), or an empty string.
+// Returns why `options` are invalid (split fractions, image size, class counts), or an empty
+// string.
 std::string folderDatasetOptionsProblem(const FolderDatasetOptions& options);
 
 // Splits `count` images sorted by name with the options' fractions: train is [0, trainEnd),

@@ -181,9 +181,13 @@ std::optional<torch::Tensor> pixelClasses(const TaskSpec& task, const QString& p
         return std::nullopt;
     const double largest = planes->values.max().item<double>();
     if (largest >= task.channels) {
-        *problem = "segmentation image " + describe(path) + " holds class " +
-                   std::to_string(static_cast<long long>(largest)) + "; expected 0 to " +
-                   std::to_string(task.channels - 1);
+        const auto found = static_cast<long long>(largest);
+        *problem = "class image " + describe(path) + " contains class " + std::to_string(found) +
+                   " but task \"" + task.folder + "\" has " + std::to_string(task.channels) +
+                   " classes (0 to " + std::to_string(task.channels - 1) +
+                   "); set the class count in the dataset configuration, for example "
+                   "\"classes\": {\"" + task.folder + "\": " + std::to_string(found + 1) +
+                   "} or the data set's full class count";
         return std::nullopt;
     }
     return resized(planes->values, imageSize, true)

@@ -219,7 +219,7 @@ std::unique_ptr<Dataset> openOrThrow(const std::string& imagesFolder, const std:
     if (!problem.empty())
         throw LoadError{problem};
     const std::optional<std::vector<PixelTaskFolder>> folders =
-        findPixelTaskFolders(imagesFolder, &problem);
+        findPixelTaskFolders(imagesFolder, options.classCounts, &problem);
     if (!folders)
         throw LoadError{problem};
     std::optional<LabelsTable> table = readLabelsTable(labelsPath, &problem);

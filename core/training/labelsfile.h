@@ -6,6 +6,7 @@
 #include "core/training/labelstasks.h"
 #include "core/training/tasks.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,10 +73,12 @@ struct PixelTaskFolder
 };
 
 // Finds the per-pixel task folders next to `imagesFolder`, sorted by name (see labelstasks.h
-// for the kinds). Returns nullopt and sets `error` for a missing images folder or an
-// unreadable first image.
-std::optional<std::vector<PixelTaskFolder>> findPixelTaskFolders(const std::string& imagesFolder,
-                                                                 std::string* error);
+// for the kinds). A folder named in `classCounts` is a PixelClasses task with that count.
+// Returns nullopt and sets `error` for a missing images folder, an unreadable first image or a
+// classCounts entry that names no per-pixel folder.
+std::optional<std::vector<PixelTaskFolder>>
+findPixelTaskFolders(const std::string& imagesFolder, const std::map<std::string, int>& classCounts,
+                     std::string* error);
 
 // Lists the tasks of a read labels table and its per-pixel folders: columns first, in file
 // order, then the folders. Columns with an invalid name are left out and, when `skipped` is

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QImageReader>
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcLabelsData, "taskgrouper.training.labels", QtInfoMsg)
 
@@ -19,12 +20,17 @@ bool isPixelKind(TaskKind kind)
     return kind == TaskKind::PixelClasses || kind == TaskKind::PixelValues;
 }
 
-// The task of a per-pixel folder: a built-in per-pixel task when the folder is named like one,
-// otherwise values with the channel count of its first image.
+// The task of a per-pixel folder: classes with the count of its `classCounts` entry, else a
+// built-in per-pixel task when the folder is named like one, otherwise values with the channel
+// count of its first image.
 std::optional<TaskSpec> folderTask(const QString& name, const QString& firstImage,
+                                   const std::map<std::string, int>& classCounts,
                                    std::string* error)
 {
     const std::string taskName = name.toStdString();
+    const auto classes = classCounts.find(taskName);
+    if (classes != classCounts.end())
+        return TaskSpec{taskName, taskName, taskName, TaskKind::PixelClasses, classes->second};
     const std::optional<TaskSpec> builtin = findBuiltinTask(taskName);
     if (builtin && isPixelKind(builtin->kind)) {
         TaskSpec task = *builtin;
@@ -43,13 +49,18 @@ std::optional<TaskSpec> folderTask(const QString& name, const QString& firstImag
     }
     const bool grey =
         image.format() == QImage::Format_Grayscale8 || image.format() == QImage::Format_Grayscale16;
+    qCInfo(lcLabelsData).noquote()
+        << "per-pixel folder" << QFileInfo(firstImage).path()
+        << "is a values (regression) task; to make it a class task, add" << name
+        << "with its class count to dataset.classes";
     return TaskSpec{taskName, taskName, taskName, TaskKind::PixelValues, grey ? 1 : 3};
 }
 
 } // namespace
 
-std::optional<std::vector<PixelTaskFolder>> findPixelTaskFolders(const std::string& imagesFolder,
-                                                                 std::string* error)
+std::optional<std::vector<PixelTaskFolder>>
+findPixelTaskFolders(const std::string& imagesFolder, const std::map<std::string, int>& classCounts,
+                     std::string* error)
 {
     const QFileInfo images(QDir::cleanPath(QString::fromStdString(imagesFolder)));
     if (!images.isDir()) {
@@ -74,10 +85,28 @@ std::optional<std::vector<PixelTaskFolder>> findPixelTaskFolders(const std::stri
                 << "not offering folder" << folder.path() << "as a task:" << problem.c_str();
             continue;
         }
-        const std::optional<TaskSpec> task = folderTask(name, folder.filePath(pngs[0]), error);
+        const std::optional<TaskSpec> task =
+            folderTask(name, folder.filePath(pngs[0]), classCounts, error);
         if (!task)
             return std::nullopt;
         folders.push_back({*task, folder.path().toStdString()});
+    }
+    for (const auto& [name, count] : classCounts) {
+        const bool found =
+            std::any_of(folders.begin(), folders.end(),
+                        [&](const PixelTaskFolder& folder) { return folder.task.name == name; });
+        if (found)
+            continue;
+        std::string list;
+        for (const PixelTaskFolder& folder : folders)
+            list += (list.empty() ? "" : ", ") + folder.task.name;
+        if (error) {
+            *error = "dataset.classes entry \"" + name +
+                     "\" names no per-pixel task folder next to " + imagesFolder + "; " +
+                     (list.empty() ? std::string("there is none, so remove the entry")
+                                   : "name one of " + list);
+        }
+        return std::nullopt;
     }
     return folders;
 }
@@ -118,11 +147,12 @@ std::optional<std::vector<TaskSpec>> labelsTasks(const LabelsTable& table,
 
 std::optional<std::vector<TaskSpec>>
 readLabelsTasks(const std::string& imagesFolder, const std::string& labelsPath, std::string* error,
-                std::vector<SkippedLabelsTask>* skipped)
+                std::vector<SkippedLabelsTask>* skipped,
+                const std::map<std::string, int>& classCounts)
 {
     std::string problem;
     const std::optional<std::vector<PixelTaskFolder>> folders =
-        findPixelTaskFolders(imagesFolder, &problem);
+        findPixelTaskFolders(imagesFolder, classCounts, &problem);
     std::optional<LabelsTable> table;
     if (folders)
         table = readLabelsTable(labelsPath, &problem);

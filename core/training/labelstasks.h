@@ -2,6 +2,7 @@
 
 #include "core/training/tasks.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,10 +18,12 @@ struct SkippedLabelsTask
 
 // Lists the tasks a labelled image set offers, reading only the labels file and the first
 // image of each per-pixel folder. Class columns get kind ImageClasses and channels = number of
-// distinct values; real columns ImageValues with 1 channel; per-pixel folders (siblings of the
-// images folder) keep a built-in task's kind when named like one (short or folder name) and are
+// distinct values; real columns ImageValues with 1 channel. Per-pixel folders (siblings of the
+// images folder) named in `classCounts` are PixelClasses with that count. Other per-pixel
+// folders keep a built-in task's kind when named like one (short or folder name) and are
 // otherwise PixelValues with the first image's channel count (1 grey, 3 RGB).
-// Returns nullopt and sets `error` (when not null) naming the file, line and value.
+// Returns nullopt and sets `error` (when not null) naming the file, line and value, or the
+// classCounts entry that names no per-pixel folder.
 //
 // The labels file is a CSV (header row, image file name first, one column per task, an
 // optional `split` column) or a CelebA-style attribute list (a count line, a line of attribute
@@ -34,6 +37,7 @@ struct SkippedLabelsTask
 // explain why an experiment cannot select them.
 std::optional<std::vector<TaskSpec>>
 readLabelsTasks(const std::string& imagesFolder, const std::string& labelsPath, std::string* error,
-                std::vector<SkippedLabelsTask>* skipped = nullptr);
+                std::vector<SkippedLabelsTask>* skipped = nullptr,
+                const std::map<std::string, int>& classCounts = {});
 
 } // namespace tg::training

@@ -15,6 +15,7 @@ using tg::training::FolderDatasetOptions;
 using tg::training::openFolderDataset;
 using tg::training::SceneDatasetConfig;
 using tg::training::Split;
+using tg::training::TaskKind;
 
 namespace {
 
@@ -61,6 +62,31 @@ void writeColourPng(const QString& path, int size)
     QVERIFY(image.save(path, "PNG"));
 }
 
+// Writes rgb/img<i>.png and <labelFolder>/img<i>.png for i in [0, count), 32 x 32 pixels. Pixel
+// (x, y) of label image i is class (x + i) % classes, so every image contains 0 to classes - 1.
+void writeClassFolders(const QDir& root, const QString& labelFolder, int classes, int count)
+{
+    QVERIFY(root.mkpath(QStringLiteral("rgb")));
+    QVERIFY(root.mkpath(labelFolder));
+    for (int i = 0; i < count; ++i) {
+        const QString name = QStringLiteral("img%1.png").arg(i, 2, 10, QLatin1Char('0'));
+        writeColourPng(root.filePath(QStringLiteral("rgb/") + name), 32);
+        QImage label(32, 32, QImage::Format_Grayscale8);
+        for (int y = 0; y < 32; ++y) {
+            for (int x = 0; x < 32; ++x)
+                label.scanLine(y)[x] = static_cast<uchar>((x + i) % classes);
+        }
+        QVERIFY(label.save(root.filePath(labelFolder + QStringLiteral("/") + name), "PNG"));
+    }
+}
+
+FolderDatasetOptions classOptions(std::map<std::string, int> classCounts)
+{
+    FolderDatasetOptions options = folderOptions(0.8, 0.1);
+    options.classCounts = std::move(classCounts);
+    return options;
+}
+
 } // namespace
 
 class TestFolderDataset : public QObject
@@ -76,6 +102,10 @@ private Q_SLOTS:
     void resizedImagesNoted();
     void imageDirectoryRejected();
     void tooFewImagesRejected();
+    void classCountAllowsMoreClasses();
+    void classCountNamesOtherFolder();
+    void badClassCountRejected_data();
+    void badClassCountRejected();
 };
 
 // Scenes written to disk and read back give the same batches: the images and
@@ -210,7 +240,9 @@ void TestFolderDataset::badLayoutNamesFile_data()
                                        << "image %1/normal/scene_000000.png has 1 channel";
     QTest::newRow("class out of range")
         << "bad class"
-        << "segmentation image %1/segment_semantic/scene_000005.png holds class 9";
+        << "class image %1/segment_semantic/scene_000005.png contains class 9 but task "
+           "\"segment_semantic\" has 7 classes (0 to 6); set the class count in the dataset "
+           "configuration, for example \"classes\": {\"segment_semantic\": 10}";
     QTest::newRow("size mismatch") << "small depth"
                                    << "image %1/depth_zbuffer/scene_000002.png is 16x16 pixels";
 }
@@ -323,6 +355,124 @@ void TestFolderDataset::tooFewImagesRejected()
     QVERIFY(!openFolderDataset(dir.path().toStdString(), {"d"}, options, &error));
     QVERIFY2(QString::fromStdString(error).contains(QStringLiteral("4 images are too few")),
              error.c_str());
+}
+
+
+// Fifteen classes (0 to 14) need a class count: the built-in count of segment_semantic is 7.
+void TestFolderDataset::classCountAllowsMoreClasses()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeClassFolders(root, QStringLiteral("segment_semantic"), 15, 10);
+    const std::string folder = dir.path().toStdString();
+
+    std::string error;
+    QVERIFY(!openFolderDataset(folder, {"s"}, folderOptions(0.8, 0.1), &error));
+    const std::string expected =
+        "class image " + root.filePath(QStringLiteral("segment_semantic/img00.png")).toStdString() +
+        " contains class 14 but task \"segment_semantic\" has 7 classes (0 to 6); set the class "
+        "count in the dataset configuration, for example \"classes\": {\"segment_semantic\": "
+        "15} or the data set's full class count";
+    QVERIFY2(error.find(expected) != std::string::npos, error.c_str());
+
+    for (const std::string key : {"segment_semantic", "s"}) {
+        const auto dataset = openFolderDataset(folder, {"s"}, classOptions({{key, 15}}), &error);
+        QVERIFY2(dataset, error.c_str());
+        QCOMPARE(dataset->tasks()[0].name, std::string("s"));
+        QCOMPARE(dataset->tasks()[0].kind, TaskKind::PixelClasses);
+        QCOMPARE(dataset->tasks()[0].channels, 15);
+        const Batch train = dataset->batch(Split::Train, range(dataset->size(Split::Train)));
+        QCOMPARE(train.targets[0].sizes().vec(), (std::vector<std::int64_t>{8, 32, 32}));
+        for (std::int64_t i = 0; i < 8; ++i) {
+            for (std::int64_t x = 0; x < 32; ++x)
+                QCOMPARE(train.targets[0][i][5][x].item<std::int64_t>(), (x + i) % 15);
+        }
+    }
+}
+
+void TestFolderDataset::classCountNamesOtherFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeClassFolders(root, QStringLiteral("parts"), 5, 10);
+    const std::string folder = dir.path().toStdString();
+
+    std::string error;
+    QVERIFY(!openFolderDataset(folder, {"parts"}, folderOptions(0.8, 0.1), &error));
+    QVERIFY2(error.find("unknown task \"parts\"; valid short names are s, d, n, k, e, o, r, a, "
+                        "c, l; a folder of per-pixel class images with another name needs a "
+                        "dataset.classes entry with its class count") != std::string::npos,
+             error.c_str());
+
+    const auto dataset = openFolderDataset(folder, {"parts"}, classOptions({{"parts", 5}}), &error);
+    QVERIFY2(dataset, error.c_str());
+    QCOMPARE(dataset->tasks()[0].name, std::string("parts"));
+    QCOMPARE(dataset->tasks()[0].folder, std::string("parts"));
+    QCOMPARE(dataset->tasks()[0].kind, TaskKind::PixelClasses);
+    QCOMPARE(dataset->tasks()[0].channels, 5);
+    const Batch test = dataset->batch(Split::Test, range(dataset->size(Split::Test)));
+    QCOMPARE(test.targets[0].sizes().vec(), (std::vector<std::int64_t>{1, 32, 32}));
+    for (std::int64_t x = 0; x < 32; ++x)
+        QCOMPARE(test.targets[0][0][0][x].item<std::int64_t>(), (x + 9) % 5);
+}
+
+void TestFolderDataset::badClassCountRejected_data()
+{
+    QTest::addColumn<QStringList>("tasks");
+    QTest::addColumn<QString>("entry");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("expected");
+    const QStringList s = {QStringLiteral("s")};
+    QTest::newRow("per-image task")
+        << s << "c" << 5 << ""
+        << "dataset.classes entry \"c\" names a per-image task; the entry applies to per-pixel "
+           "tasks only, so remove it";
+    QTest::newRow("input images") << s << "rgb" << 5 << ""
+                                  << "dataset.classes entry \"rgb\" names rgb/, which contains "
+                                     "the input images; remove the entry";
+    QTest::newRow("missing folder")
+        << s << "parts" << 5 << "" << "dataset.classes entry \"parts\" names no task folder: ";
+    QTest::newRow("built-in missing folder")
+        << s << "d" << 5 << "" << "dataset.classes entry \"d\" names no task folder: ";
+    QTest::newRow("same folder twice")
+        << s << "s" << 15 << "segment_semantic"
+        << "dataset.classes entries \"s\" and \"segment_semantic\" both name the task folder "
+           "segment_semantic; keep one of them";
+    QTest::newRow("one class") << s << "s" << 1 << ""
+                               << "class count 1 of task \"s\" is invalid; use an integer from "
+                                  "2 to 65536";
+    QTest::newRow("too many classes")
+        << s << "s" << 65537 << ""
+        << "class count 65537 of task \"s\" is invalid; use an integer from 2 to 65536";
+    QTest::newRow("repeated task")
+        << QStringList{QStringLiteral("s"), QStringLiteral("segment_semantic")} << "s" << 15 << ""
+        << "task \"segment_semantic\" is listed more than once";
+}
+
+void TestFolderDataset::badClassCountRejected()
+{
+    QFETCH(QStringList, tasks);
+    QFETCH(QString, entry);
+    QFETCH(int, count);
+    QFETCH(QString, second);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeClassFolders(QDir(dir.path()), QStringLiteral("segment_semantic"), 15, 10);
+
+    std::map<std::string, int> classCounts = {{entry.toStdString(), count}};
+    if (!second.isEmpty())
+        classCounts[second.toStdString()] = count;
+    std::vector<std::string> taskNames;
+    for (const QString& task : tasks)
+        taskNames.push_back(task.toStdString());
+    std::string error;
+    QVERIFY(!openFolderDataset(dir.path().toStdString(), taskNames, classOptions(classCounts),
+                               &error));
+    QVERIFY2(error.find(expected.toStdString()) != std::string::npos, error.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestFolderDataset)

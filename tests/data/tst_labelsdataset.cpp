@@ -118,6 +118,8 @@ private Q_SLOTS:
     void splitByNameFractions();
     void attributeListWithPartition();
     void mixedPixelAndImageTasks();
+    void classCountMakesFolderClasses();
+    void classCountUnknownFolderRejected();
     void jpegImagesMatchPngLabels();
     void greyImagesBecomeRgb();
     void unusedInvalidColumnName();
@@ -329,6 +331,106 @@ void TestLabelsDataset::mixedPixelAndImageTasks()
                  qPrintable(QString::number(i)));
     }
     QCOMPARE(classes(train.targets[1]), (std::vector<std::int64_t>{0, 1, 0, 2}));
+}
+
+// Image i of parts/ has class (column + i) % 5 at each pixel, so every image contains 0 to 4.
+void TestLabelsDataset::classCountMakesFolderClasses()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeImages(root, 6);
+    writeText(root.filePath(QStringLiteral("labels.csv")), kBaseCsv);
+    QVERIFY(root.mkpath(QStringLiteral("parts")));
+    for (int i = 0; i < 6; ++i) {
+        QImage image(kImageSize, kImageSize, QImage::Format_Grayscale8);
+        for (int y = 0; y < kImageSize; ++y) {
+            for (int x = 0; x < kImageSize; ++x)
+                image.scanLine(y)[x] = static_cast<uchar>((x + i) % 5);
+        }
+        QVERIFY(image.save(root.filePath(QStringLiteral("parts/img%1.png").arg(i)), "PNG"));
+    }
+    const std::string images = root.filePath(QStringLiteral("images")).toStdString();
+    const std::string labels = root.filePath(QStringLiteral("labels.csv")).toStdString();
+    const std::map<std::string, int> classCounts = {{"parts", 5}};
+
+    std::string error;
+    const auto defaultTasks = readLabelsTasks(images, labels, &error);
+    QVERIFY2(defaultTasks, error.c_str());
+    QCOMPARE(defaultTasks->back().name, std::string("parts"));
+    QCOMPARE(defaultTasks->back().kind, TaskKind::PixelValues);
+    QCOMPARE(defaultTasks->back().channels, 1);
+
+    const auto tasks = readLabelsTasks(images, labels, &error, nullptr, classCounts);
+    QVERIFY2(tasks, error.c_str());
+    QCOMPARE(tasks->back().name, std::string("parts"));
+    QCOMPARE(tasks->back().kind, TaskKind::PixelClasses);
+    QCOMPARE(tasks->back().channels, 5);
+
+    FolderDatasetOptions classOptions = options();
+    classOptions.classCounts = classCounts;
+    const auto dataset = openLabelsDataset(images, labels, "", {"parts", "digit"}, classOptions,
+                                           &error);
+    QVERIFY2(dataset, error.c_str());
+    QCOMPARE(dataset->tasks()[0].kind, TaskKind::PixelClasses);
+    QCOMPARE(dataset->tasks()[0].channels, 5);
+
+    // Train images are img0, img1, img2 and img5, in that order.
+    const Batch train = wholeSplit(*dataset, Split::Train);
+    QCOMPARE(train.targets[0].scalar_type(), torch::kInt64);
+    QCOMPARE(train.targets[0].sizes().vec(), (std::vector<std::int64_t>{4, kImageSize, kImageSize}));
+    const std::vector<int> files = {0, 1, 2, 5};
+    for (int i = 0; i < 4; ++i) {
+        for (int x = 0; x < kImageSize; ++x) {
+            QCOMPARE(train.targets[0][i][7][x].item<std::int64_t>(),
+                     std::int64_t((x + files[i]) % 5));
+        }
+    }
+
+    // A count below the largest class in the images is rejected with the count to set.
+    classOptions.classCounts = {{"parts", 3}};
+    QVERIFY(!openLabelsDataset(images, labels, "", {"parts"}, classOptions, &error));
+    QVERIFY2(error.find("contains class 4 but task \"parts\" has 3 classes (0 to 2); set the "
+                        "class count in the dataset configuration, for example \"classes\": "
+                        "{\"parts\": 5}") != std::string::npos,
+             error.c_str());
+}
+
+void TestLabelsDataset::classCountUnknownFolderRejected()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir root(dir.path());
+    writeImages(root, 6);
+    writeText(root.filePath(QStringLiteral("labels.csv")), kBaseCsv);
+    QVERIFY(root.mkpath(QStringLiteral("parts")));
+    for (int i = 0; i < 6; ++i)
+        writeGreyImage(root.filePath(QStringLiteral("parts/img%1.png").arg(i)), 1);
+    const std::string images = root.filePath(QStringLiteral("images")).toStdString();
+    const std::string labels = root.filePath(QStringLiteral("labels.csv")).toStdString();
+
+    // A column is not a per-pixel folder, so "digit" is rejected like a missing folder.
+    for (const std::string name : {"wings", "digit"}) {
+        std::string error;
+        QVERIFY(!readLabelsTasks(images, labels, &error, nullptr, {{name, 3}}));
+        QCOMPARE(error, "dataset.classes entry \"" + name +
+                            "\" names no per-pixel task folder next to " + images +
+                            "; name one of parts");
+
+        FolderDatasetOptions classOptions = options();
+        classOptions.classCounts = {{name, 3}};
+        error.clear();
+        QVERIFY(!openLabelsDataset(images, labels, "", {"parts"}, classOptions, &error));
+        QVERIFY2(error.find("names no per-pixel task folder") != std::string::npos,
+                 error.c_str());
+    }
+
+    FolderDatasetOptions tooFew = options();
+    tooFew.classCounts = {{"parts", 1}};
+    std::string error;
+    QVERIFY(!openLabelsDataset(images, labels, "", {"parts"}, tooFew, &error));
+    QCOMPARE(error, std::string("class count 1 of task \"parts\" is invalid; use an integer "
+                                "from 2 to 65536"));
 }
 
 void TestLabelsDataset::jpegImagesMatchPngLabels()

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void savedJsonRoundTrips();
     void labelsDatasetParses();
     void labelsDatasetRoundTrips();
+    void classCountsRoundTrip();
     void readsFileAndReportsMissing();
     void relativeDataPathsFollowTheFile();
     void presetsExist();
@@ -117,6 +118,41 @@ void TestExperimentConfig::invalidValueNamesKey_data()
         << R"({"tasks": ["t"], "dataset": {"kind": "labels", "path": "i", "labels": "l",
                                            "partition": []}})"
         << "key 'dataset.partition': value [] is invalid; expected a string";
+    QTest::newRow("classes zero")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f",
+                                           "classes": {"segment_semantic": 0}}})"
+        << "key 'dataset.classes.segment_semantic': value 0 is invalid; expected a class "
+           "count, an integer from 2 to 65536";
+    QTest::newRow("classes one")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f", "classes": {"s": 1}}})"
+        << "key 'dataset.classes.s': value 1 is invalid";
+    QTest::newRow("classes negative")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f", "classes": {"s": -3}}})"
+        << "key 'dataset.classes.s': value -3 is invalid";
+    QTest::newRow("classes too many")
+        << R"({"tasks": ["t"], "dataset": {"kind": "labels", "path": "i", "labels": "l",
+                                           "classes": {"parts": 65537}}})"
+        << "key 'dataset.classes.parts': value 65537 is invalid; expected a class count, an "
+           "integer from 2 to 65536";
+    QTest::newRow("classes past int64")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f",
+                                           "classes": {"s": 18446744073709551615}}})"
+        << "key 'dataset.classes.s': value 18446744073709551615 is invalid";
+    QTest::newRow("classes fraction")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f", "classes": {"s": 2.5}}})"
+        << "key 'dataset.classes.s': value 2.5 is invalid";
+    QTest::newRow("classes string")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f", "classes": {"s": "9"}}})"
+        << "key 'dataset.classes.s': value \"9\" is invalid";
+    QTest::newRow("classes not object")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f", "classes": [9]}})"
+        << "key 'dataset.classes': value [9] is invalid; expected an object";
+    QTest::newRow("classes empty name")
+        << R"({"tasks": ["s"], "dataset": {"kind": "folder", "path": "f", "classes": {"": 9}}})"
+        << "key 'dataset.classes' contains an empty task name";
+    QTest::newRow("classes for scenes")
+        << R"({"tasks": ["s"], "dataset": {"kind": "scenes", "classes": {"s": 9}}})"
+        << "key 'dataset.classes' is invalid for a scenes dataset";
     QTest::newRow("repeated task") << R"({"tasks": ["s", "s"]})"
                                    << "key 'tasks': value \"s\" is invalid; expected each task "
                                       "only once";
@@ -211,6 +247,40 @@ void TestExperimentConfig::labelsDatasetRoundTrips()
     QCOMPARE(parsed.config->dataset.labels, config.dataset.labels);
     QCOMPARE(parsed.config->dataset.partition, config.dataset.partition);
     QCOMPARE(toExperimentConfigJson(*parsed.config), text);
+}
+
+void TestExperimentConfig::classCountsRoundTrip()
+{
+    const auto parsed = parseExperimentConfig(
+        R"({"dataset": {"kind": "folder", "path": "/data/taskonomy",
+                        "classes": {"segment_semantic": 17, "parts": 65536}},
+            "tasks": ["s", "parts"]})",
+        "c.json");
+    QVERIFY2(parsed, parsed.error.c_str());
+    const std::map<std::string, int> expected = {{"parts", 65536}, {"segment_semantic", 17}};
+    QCOMPARE(parsed.config->dataset.classes, expected);
+
+    const std::string text = toExperimentConfigJson(*parsed.config);
+    QVERIFY2(text.find("\"segment_semantic\": 17") != std::string::npos, text.c_str());
+    const auto reparsed = parseExperimentConfig(text, "saved.json");
+    QVERIFY2(reparsed, reparsed.error.c_str());
+    QCOMPARE(reparsed.config->dataset.classes, expected);
+    QCOMPARE(toExperimentConfigJson(*reparsed.config), text);
+
+    ExperimentConfig labels;
+    labels.tasks = {"parts"};
+    labels.dataset.kind = DatasetKind::Labels;
+    labels.dataset.path = "images";
+    labels.dataset.labels = "labels.csv";
+    labels.dataset.classes = {{"parts", 5}};
+    const auto labelsParsed = parseExperimentConfig(toExperimentConfigJson(labels), "l.json");
+    QVERIFY2(labelsParsed, labelsParsed.error.c_str());
+    QCOMPARE(labelsParsed.config->dataset.classes, labels.dataset.classes);
+
+    ExperimentConfig scenes;
+    scenes.tasks = {"s"};
+    const std::string scenesText = toExperimentConfigJson(scenes);
+    QVERIFY2(scenesText.find("classes") == std::string::npos, scenesText.c_str());
 }
 
 void TestExperimentConfig::readsFileAndReportsMissing()
