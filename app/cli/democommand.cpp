@@ -144,7 +144,7 @@ int runDemo(const QStringList& arguments)
     const bool resume = QFileInfo::exists(QDir(folder).filePath(QStringLiteral("config.json")));
 
     QString message;
-    const int code = runExperiment(*config, folder, resume, &message);
+    const int code = runExperiment(*config, folder, resume, &message, RunOutput::StatusOnly);
     if (code != kExitOk) {
         QTextStream(stderr) << "taskgrouper-cli demo: " << message << '\n';
         return code;

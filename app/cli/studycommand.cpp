@@ -91,7 +91,7 @@ int runStrategy(ExperimentConfig config, Strategy strategy, const QString& out)
                  << " strategy in " << folder << '\n';
     stdoutStream.flush();
     QString message;
-    const int code = runExperiment(config, folder, resume, &message);
+    const int code = runExperiment(config, folder, resume, &message, RunOutput::StatusOnly);
     if (code != kExitOk)
         return fail(
             QStringLiteral("%1 strategy: %2").arg(QLatin1String(strategyName(strategy)), message),

@@ -34,18 +34,19 @@ QString formatDuration(double seconds)
     return QStringLiteral("%1 s").arg(total);
 }
 
-QString formatLosses(const QVector<double>& losses)
+// Formats per-task losses as "s 1.113, d 0.4257".
+QString formatLosses(const QStringList& tasks, const QVector<double>& losses)
 {
     QStringList parts;
-    for (double loss : losses)
-        parts.append(QString::number(loss, 'g', 4));
-    return parts.join(QLatin1Char(' '));
+    for (int t = 0; t < losses.size(); ++t)
+        parts.append(tasks.value(t) + QLatin1Char(' ') + QString::number(losses[t], 'g', 4));
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace
 
 int runExperiment(const ExperimentConfig& config, const QString& folder, bool resume,
-                  QString* message)
+                  QString* message, RunOutput output)
 {
     using training::CandidateStatus;
     training::ExperimentRunner runner;
@@ -54,6 +55,7 @@ int runExperiment(const ExperimentConfig& config, const QString& folder, bool re
     QEventLoop loop;
     bool completed = false;
     QElapsedTimer sincePrint;
+    double printedFraction = -1.0;
     bool stoppedByUser = false;
 
     QObject::connect(&runner, &training::ExperimentRunner::candidatesPlanned, &loop,
@@ -70,19 +72,29 @@ int runExperiment(const ExperimentConfig& config, const QString& folder, bool re
                              << training::candidateStatusName(status) << '\n';
                          out.flush();
                      });
-    QObject::connect(&runner, &training::ExperimentRunner::validationLoss, &loop,
-                     [&](int candidate, qint64 step, const QVector<double>& perTask, double) {
-                         out << "  " << runner.candidates().value(candidate).name << " step "
-                             << step << " validation " << formatLosses(perTask) << '\n';
-                         out.flush();
-                     });
+    if (output == RunOutput::EveryValidation) {
+        QObject::connect(&runner, &training::ExperimentRunner::validationLoss, &loop,
+                         [&](int candidate, qint64 step, const QVector<double>& perTask, double) {
+                             const training::CandidateInfo info =
+                                 runner.candidates().value(candidate);
+                             out << "  " << info.name << " step " << step << ": validation loss "
+                                 << formatLosses(info.tasks, perTask) << '\n';
+                             out.flush();
+                         });
+    }
     QObject::connect(&runner, &training::ExperimentRunner::progress, &loop,
                      [&](double fraction, double remaining) {
-                         if (sincePrint.isValid() && sincePrint.elapsed() < 5000 && fraction < 1)
+                         // One line every 5 seconds, and one when a phase ends.
+                         const bool phaseEnd = fraction >= 1.0;
+                         if (phaseEnd ? printedFraction >= 1.0
+                                      : sincePrint.isValid() && sincePrint.elapsed() < 5000)
                              return;
                          sincePrint.start();
-                         out << QStringLiteral("[%1%] ").arg(qRound(fraction * 100), 3)
-                             << formatDuration(remaining) << " left\n";
+                         printedFraction = fraction;
+                         out << QStringLiteral("[%1%]").arg(qRound(fraction * 100), 3);
+                         if (!phaseEnd)
+                             out << ' ' << formatDuration(remaining) << " left";
+                         out << '\n';
                          out.flush();
                      });
     QObject::connect(&runner, &training::ExperimentRunner::message, &loop,

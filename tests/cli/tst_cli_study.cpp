@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -97,6 +98,9 @@ void TestCliStudy::initTestCase()
                                  QStringLiteral("--out"), m_out});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("# Shortcut study")));
+    // Training prints status changes, not every validation check.
+    QVERIFY(run.out.contains(QStringLiteral(": done\n")));
+    QVERIFY(!run.out.contains(QRegularExpression(QStringLiteral(" step [0-9]+: validation"))));
     const QList<QByteArray> lines = readAll(m_out + QStringLiteral("/study.csv")).split('\n');
     QCOMPARE(lines.first(),
              QByteArray("budget,strategy,networks,cost,selected_loss,test_loss,regret_percent"));

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -172,6 +173,22 @@ void TestLabelsExperiment::cliTrainsLabelsConfig()
     const QList<QByteArray> lines = readLines(folder + QStringLiteral("/test.csv"));
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines[0].startsWith("network,cost,level"), lines[0].constData());
+
+    // Every validation line names the task of its loss, and the one training
+    // phase ends with a single 100% line.
+    const QStringList output =
+        QString::fromUtf8(child.readAllStandardOutput()).split(QLatin1Char('\n'));
+    const QRegularExpression validation(
+        QStringLiteral("^  level(-half)? step [0-9]+: validation loss level [-+.0-9e]+$"));
+    int validationLines = 0;
+    for (const QString& line : output) {
+        if (line.contains(QStringLiteral("validation"))) {
+            QVERIFY2(validation.match(line).hasMatch(), qPrintable(line));
+            ++validationLines;
+        }
+    }
+    QVERIFY(validationLines >= 2);
+    QCOMPARE(output.count(QStringLiteral("[100%]")), 1);
 }
 
 void TestLabelsExperiment::cliRejectsUnknownTask()
@@ -267,10 +284,10 @@ void TestLabelsExperiment::cliSkipsInvalidColumnName()
 
     config.tasks = {"bright", "a-b"};
     writeConfigFile(config, configFile);
-    const CliRun rejected = runCli({QStringLiteral("train"), QStringLiteral("--config"),
-                                    configFile, QStringLiteral("--out"),
-                                    root.filePath(QStringLiteral("rejected"))},
-                                   kRunTimeoutMs);
+    const CliRun rejected =
+        runCli({QStringLiteral("train"), QStringLiteral("--config"), configFile,
+                QStringLiteral("--out"), root.filePath(QStringLiteral("rejected"))},
+               kRunTimeoutMs);
     QCOMPARE(rejected.exitCode, 1);
     QVERIFY2(rejected.err.contains(QStringLiteral("key 'tasks': value \"a-b\" is invalid")),
              qPrintable(rejected.err));
@@ -278,8 +295,8 @@ void TestLabelsExperiment::cliSkipsInvalidColumnName()
     config.tasks = {"level"};
     writeConfigFile(config, configFile);
     const QString folder = root.filePath(QStringLiteral("run"));
-    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("--config"),
-                                   configFile, QStringLiteral("--out"), folder},
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("--config"), configFile,
+                                   QStringLiteral("--out"), folder},
                                   kRunTimeoutMs);
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
     QCOMPARE(readLines(folder + QStringLiteral("/test.csv")).size(), 3);
