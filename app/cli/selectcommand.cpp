@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -135,6 +137,28 @@ QString snt(Cost cost)
     return QString::fromStdString(formatCost(cost));
 }
 
+// Names each task whose limit no network meets, with the lowest loss any
+// network reaches on it.
+QString unreachableLimits(const SelectRequest& request)
+{
+    const CandidateTable& table = request.table;
+    QStringList tasks;
+    for (std::size_t t = 0; t < table.tasks.size(); ++t) {
+        double lowest = std::numeric_limits<double>::infinity();
+        for (const Network& network : table.networks) {
+            if (network.solves(t))
+                lowest = std::min(lowest, network.losses[t]);
+        }
+        if (lowest > request.objective.limit(t)) {
+            tasks << QStringLiteral("Task %1 has limit %2, but its lowest loss is %3.")
+                         .arg(QString::fromStdString(table.tasks[t]))
+                         .arg(request.objective.limit(t))
+                         .arg(lowest);
+        }
+    }
+    return tasks.join(QLatin1Char(' '));
+}
+
 void printText(QTextStream& out, const SelectRequest& request, const Solution& solution,
                const std::optional<Solution>& evaluated)
 {
@@ -143,7 +167,8 @@ void printText(QTextStream& out, const SelectRequest& request, const Solution& s
     if (!solution.feasible) {
         if (solution.minCost < 0)
             out << "no feasible solution: no set of networks serves every task within the "
-                   "limits.\n";
+                   "limits. "
+                << unreachableLimits(request) << '\n';
         else
             out << "no feasible solution; the cheapest cover costs " << snt(solution.minCost)
                 << " SNT.\n";
@@ -216,7 +241,8 @@ std::vector<Solution> solve(const SelectRequest& request)
     return solutions;
 }
 
-void printSolutions(const SelectRequest& request)
+// Prints the solutions and returns whether every one of them is feasible.
+bool printSolutions(const SelectRequest& request)
 {
     const std::vector<Solution> solutions = solve(request);
     QTextStream out(stdout);
@@ -236,7 +262,8 @@ void printSolutions(const SelectRequest& request)
         printText(out, request, solution, evaluated);
     }
     if (request.pareto && solutions.empty() && !request.json)
-        out << "No set of networks serves every task within the limits.\n";
+        out << "No set of networks serves every task within the limits. "
+            << unreachableLimits(request) << '\n';
     if (request.json) {
         nlohmann::ordered_json document;
         document["solutions"] = list;
@@ -244,6 +271,9 @@ void printSolutions(const SelectRequest& request)
                    document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
             << '\n';
     }
+    return !solutions.empty() &&
+           std::all_of(solutions.begin(), solutions.end(),
+                       [](const Solution& solution) { return solution.feasible; });
 }
 
 struct Options
@@ -387,8 +417,7 @@ int runSelect(const QStringList& arguments)
             QTextStream(stderr) << commandHelpText(parser, arguments);
         return error->exitCode;
     }
-    printSolutions(*request);
-    return kExitOk;
+    return printSolutions(*request) ? kExitOk : kExitInfeasible;
 }
 
 } // namespace tg::cli

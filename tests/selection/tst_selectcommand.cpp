@@ -47,6 +47,7 @@ private slots:
     void initTestCase();
     void jsonForBudgets();
     void jsonInfeasibleBudget();
+    void exitCodeTellsFeasibility();
     void evaluateOnSecondTable();
     void experimentFolderReadsTables();
     void paretoListsEveryPoint();
@@ -91,7 +92,8 @@ Run SelectCommandTest::run(const QStringList& arguments)
 QJsonArray SelectCommandTest::solutions(const QStringList& arguments)
 {
     const Run result = run(arguments + QStringList{QStringLiteral("--json")});
-    if (result.exitCode != 0)
+    // 3: printed, but some budget has no feasible grouping.
+    if (result.exitCode != 0 && result.exitCode != 3)
         qWarning("exit code %d: %s", result.exitCode, result.err.constData());
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
@@ -151,6 +153,40 @@ void SelectCommandTest::jsonInfeasibleBudget()
     QCOMPARE(solution.value(QStringLiteral("feasible")).toBool(true), false);
     QCOMPARE(solution.value(QStringLiteral("min_cost")).toDouble(), 1.0);
     QVERIFY(!solution.contains(QStringLiteral("networks")));
+}
+
+// Exit status 0 when every budget has a grouping, 3 when one has none; the
+// results are printed either way, and an unreachable limit names its task.
+void SelectCommandTest::exitCodeTellsFeasibility()
+{
+    const Run feasible = run({QStringLiteral("--candidates"), m_candidates,
+                              QStringLiteral("--budgets"), QStringLiteral("1.5,2")});
+    QCOMPARE(feasible.exitCode, 0);
+
+    const Run mixed = run({QStringLiteral("--candidates"), m_candidates,
+                           QStringLiteral("--budgets"), QStringLiteral("0.5,2")});
+    QCOMPARE(mixed.exitCode, 3);
+    QVERIFY(mixed.out.contains("Budget 0.5 SNT: no feasible solution; the cheapest cover costs 1 "
+                               "SNT."));
+    QVERIFY(mixed.out.contains("Budget 2 SNT: cost 2 SNT"));
+    QVERIFY(mixed.err.isEmpty());
+
+    const Run limited =
+        run({QStringLiteral("--candidates"), m_candidates, QStringLiteral("--budget"),
+             QStringLiteral("3"), QStringLiteral("--limit"), QStringLiteral("a=0.1,c=0.5")});
+    QCOMPARE(limited.exitCode, 3);
+    QVERIFY2(limited.out.contains("no feasible solution: no set of networks serves every task "
+                                  "within the limits. Task a has limit 0.1, but its lowest loss "
+                                  "is 0.5.\n"),
+             limited.out.constData());
+    QVERIFY(!limited.out.contains("Task c"));
+
+    const Run pareto =
+        run({QStringLiteral("--candidates"), m_candidates, QStringLiteral("--pareto"),
+             QStringLiteral("--limit"), QStringLiteral("b=0.5")});
+    QCOMPARE(pareto.exitCode, 3);
+    QVERIFY2(pareto.out.contains("Task b has limit 0.5, but its lowest loss is 0.6."),
+             pareto.out.constData());
 }
 
 void SelectCommandTest::evaluateOnSecondTable()
@@ -240,7 +276,8 @@ void SelectCommandTest::textOutput()
         run({QStringLiteral("--candidates"), m_candidates, QStringLiteral("--budgets"),
              QStringLiteral("0.5,1.5"), QStringLiteral("--evaluate"),
              m_dir.filePath(QStringLiteral("test.csv"))});
-    QCOMPARE(result.exitCode, 0);
+    // Budget 0.5 has no grouping, so the exit status is 3.
+    QCOMPARE(result.exitCode, 3);
     const QString text = QString::fromUtf8(result.out);
     QVERIFY2(text.contains(QStringLiteral("Budget 0.5 SNT: no feasible solution; the cheapest "
                                           "cover costs 1 SNT.")),
