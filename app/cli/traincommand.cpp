@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace tg::cli {
@@ -62,8 +63,15 @@ int configFromOptions(const QCommandLineParser& parser, const QString& folder,
         }
         result.config = chosen;
     } else if (parser.isSet(QStringLiteral("resume"))) {
-        result = readExperimentConfig(
-            QDir(folder).filePath(QStringLiteral("config.json")).toStdString());
+        const QString configFile = QDir(folder).filePath(QStringLiteral("config.json"));
+        if (!QFileInfo::exists(configFile)) {
+            err << "taskgrouper-cli train: " << folder
+                << " contains no experiment to resume (no config.json); start one with --config "
+                   "FILE, --tasks LIST or --dataset NAME and --out "
+                << folder << '\n';
+            return kExitInvalidInput;
+        }
+        result = readExperimentConfig(configFile.toStdString());
     } else {
         err << "taskgrouper-cli train: give --config FILE, --tasks LIST or --dataset NAME\n";
         return kExitUsage;
@@ -133,6 +141,10 @@ int runTrain(const QStringList& arguments)
         runExperiment(config, folder, parser.isSet(QStringLiteral("resume")), &message);
     (code == kExitOk ? QTextStream(stdout) : QTextStream(stderr))
         << (code == kExitOk ? "Finished: " : "taskgrouper-cli train: ") << message << '\n';
+    if (code == kExitInterrupted) {
+        QTextStream(stderr) << "Continue with: taskgrouper-cli train --out " << folder
+                            << " --resume\n";
+    }
     return code;
 }
 

@@ -45,6 +45,7 @@ class TestCliInterrupt : public QObject
 private Q_SLOTS:
     void interruptSavesAndExits130();
     void datasetErrorPrintsOnceLeavesNothing();
+    void resumeWithoutExperimentExplains();
 };
 
 void TestCliInterrupt::interruptSavesAndExits130()
@@ -69,6 +70,10 @@ void TestCliInterrupt::interruptSavesAndExits130()
     QVERIFY2(err.contains(QStringLiteral("Interrupted: saving checkpoints and stopping")),
              qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("resume to continue")), qPrintable(err));
+    QVERIFY2(
+        err.contains(
+            QStringLiteral("Continue with: taskgrouper-cli train --out %1 --resume\n").arg(out)),
+        qPrintable(err));
 
     QFile results(out + QStringLiteral("/results.json"));
     QVERIFY(results.open(QIODevice::ReadOnly));
@@ -98,6 +103,25 @@ void TestCliInterrupt::datasetErrorPrintsOnceLeavesNothing()
     QCOMPARE(lines, 1);
     // The failed check leaves no folder, so the corrected command can reuse the name.
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("run"))));
+}
+
+void TestCliInterrupt::resumeWithoutExperimentExplains()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(QStringLiteral("never-started"));
+    QProcess process;
+    process.start(
+        QStringLiteral(TASKGROUPER_CLI_PATH),
+        {QStringLiteral("train"), QStringLiteral("--out"), folder, QStringLiteral("--resume")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+             QStringLiteral("taskgrouper-cli train: %1 contains no experiment to resume (no "
+                            "config.json); start one with --config FILE, --tasks LIST or "
+                            "--dataset NAME and --out %1\n")
+                 .arg(folder));
+    QVERIFY(!QFileInfo::exists(folder));
 }
 
 QTEST_GUILESS_MAIN(TestCliInterrupt)
