@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 Q_DECLARE_LOGGING_CATEGORY(lcExperiment)
@@ -40,6 +41,32 @@ std::string resumableJson(ExperimentConfig config)
     config.device = DeviceChoice::Auto;
     config.workers = 0;
     return toExperimentConfigJson(config);
+}
+
+// Lists the settings in which two configuration JSON texts differ, as
+// dotted paths with both values, such as "schedule.maxSteps (saved 100,
+// given 200)".
+QString configurationDifferences(const std::string& saved, const std::string& given)
+{
+    const nlohmann::json savedJson = nlohmann::json::parse(saved, nullptr, false);
+    const nlohmann::json givenJson = nlohmann::json::parse(given, nullptr, false);
+    if (savedJson.is_discarded() || givenJson.is_discarded())
+        return {};
+    QStringList differences;
+    for (const nlohmann::json& operation : nlohmann::json::diff(savedJson, givenJson)) {
+        const std::string path = operation.at("path").get<std::string>();
+        const nlohmann::json::json_pointer pointer(path);
+        const std::string savedValue =
+            savedJson.contains(pointer) ? savedJson.at(pointer).dump() : "none";
+        const std::string givenValue =
+            givenJson.contains(pointer) ? givenJson.at(pointer).dump() : "none";
+        QString name = QString::fromStdString(path.substr(1));
+        name.replace(QLatin1Char('/'), QLatin1Char('.'));
+        differences << QStringLiteral("%1 (saved %2, given %3)")
+                           .arg(name, QString::fromStdString(savedValue),
+                                QString::fromStdString(givenValue));
+    }
+    return differences.join(QStringLiteral(", "));
 }
 
 // Returns why training cannot run on batches of the given size, or an empty string.
@@ -178,10 +205,13 @@ bool ExperimentRunnerPrivate::loadEarlierRun(QString* error)
         *error = QString::fromStdString(saved.error);
         return false;
     }
-    if (resumableJson(*saved.config) != resumableJson(m_config)) {
+    const std::string savedText = resumableJson(*saved.config);
+    const std::string givenText = resumableJson(m_config);
+    if (savedText != givenText) {
         *error = configPath(m_folder) +
-                 QStringLiteral(": the configuration differs from the one given; resume with "
-                                "the saved configuration or start a new folder");
+                 QStringLiteral(": the configuration differs from the one given in ") +
+                 configurationDifferences(savedText, givenText) +
+                 QStringLiteral("; resume with the saved configuration or start a new folder");
         return false;
     }
     if (!readTextFile(resultsPath(m_folder), &text, error))

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void killAndResumeSameTables();
     void truncatedCheckpointUsesPrevious();
     void nonEmptyFolderRejected();
+    void resumeNamesChangedSettings();
     void earlyStopTrainsChosenOnly();
     void higherOrderWritesPredictedRows();
 
@@ -307,6 +308,23 @@ void TestExperimentRunner::nonEmptyFolderRejected()
     QVERIFY(!outcome.started);
     QVERIFY2(outcome.message.contains(QStringLiteral("the experiment folder is not empty")),
              qPrintable(outcome.message));
+}
+
+// Resuming with other settings names each one that differs, with both values.
+// The device and the worker count may change, so they are not listed.
+void TestExperimentRunner::resumeNamesChangedSettings()
+{
+    ExperimentConfig changed = tinyConfig();
+    changed.schedule.maxSteps = 20;
+    changed.seed = 6;
+    changed.workers = 1;
+    const RunOutcome outcome = runToEnd(changed, m_reference, true);
+    QVERIFY(!outcome.started);
+    QCOMPARE(outcome.message,
+             QDir(m_reference).filePath(QStringLiteral("config.json")) +
+                 QStringLiteral(": the configuration differs from the one given in "
+                                "schedule.maxSteps (saved 12, given 20), seed (saved 5, given 6); "
+                                "resume with the saved configuration or start a new folder"));
 }
 
 void TestExperimentRunner::earlyStopTrainsChosenOnly()
