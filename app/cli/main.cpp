@@ -95,6 +95,13 @@ int main(int argc, char* argv[])
         printUsage(stderr);
         return tg::cli::kExitUsage;
     }
+    // QCommandLineParser::addHelpOption() also offers --help-all, which adds
+    // Qt's own options to the list. None of them applies to this tool, so
+    // --help-all shows the same help as --help.
+    for (QString& argument : arguments) {
+        if (argument == QLatin1String("--help-all"))
+            argument = QStringLiteral("--help");
+    }
     const QString name = arguments.at(1);
     if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
         printUsage(stdout);

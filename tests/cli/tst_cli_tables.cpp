@@ -102,6 +102,9 @@ void TestCliTables::helpExitsZero_data()
         << QStringLiteral("predict-higher-order") << QStringLiteral("--out");
     QTest::newRow("train") << QStringLiteral("train") << QStringLiteral("--resume");
     QTest::newRow("demo") << QStringLiteral("demo") << QStringLiteral("--out");
+    QTest::newRow("select") << QStringLiteral("select") << QStringLiteral("--budgets");
+    QTest::newRow("prepare") << QStringLiteral("prepare") << QStringLiteral("--force");
+    QTest::newRow("study") << QStringLiteral("study") << QStringLiteral("--report-only");
 }
 
 void TestCliTables::helpExitsZero()
@@ -112,6 +115,13 @@ void TestCliTables::helpExitsZero()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(option), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("taskgrouper-cli ") + command), qPrintable(run.out));
+
+    // --help-all, which QCommandLineParser offers, prints the same help and
+    // runs nothing (demo used to start training).
+    const CliRun all = runCli({command, QStringLiteral("--help-all")});
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(all.out, run.out);
+    QCOMPARE(all.err, QString());
 }
 
 void TestCliTables::badUsageExitsTwo_data()
