@@ -49,7 +49,10 @@ RunOutcome runToEnd(const ExperimentConfig& config, const QString& folder, bool 
     RunOutcome outcome;
     ExperimentRunner runner;
     QSignalSpy finished(&runner, &ExperimentRunner::finished);
-    QObject::connect(&runner, &ExperimentRunner::message,
+    // Workers emit messages from their own threads; the runner as context
+    // queues each one to this thread, so the list is never written
+    // concurrently.
+    QObject::connect(&runner, &ExperimentRunner::message, &runner,
                      [&outcome](const QString& text) { outcome.notes.append(text); });
     QString error;
     outcome.started = runner.start(config, folder, resume, &error);
@@ -59,6 +62,7 @@ RunOutcome runToEnd(const ExperimentConfig& config, const QString& folder, bool 
     }
     if (!finished.wait(kRunTimeoutMs))
         return outcome;
+    QCoreApplication::sendPostedEvents(&runner);
     outcome.completed = finished.first().at(0).toBool();
     outcome.message = finished.first().at(1).toString();
     outcome.samples = runner.takeSamples();
@@ -208,11 +212,14 @@ void TestExperimentRunner::cancelStopsWithinSecond()
     config.schedule.patience = 1000000;
     ExperimentRunner runner;
     QSignalSpy finished(&runner, &ExperimentRunner::finished);
-    QSignalSpy losses(&runner, &ExperimentRunner::trainingLoss);
+    // A QSignalSpy records in the emitting thread, and two workers emit
+    // training losses at once, so the count is kept in this thread instead.
+    int losses = 0;
+    QObject::connect(&runner, &ExperimentRunner::trainingLoss, &runner, [&losses] { ++losses; });
     QString error;
     QVERIFY2(runner.start(config, m_dir.filePath(QStringLiteral("cancel")), false, &error),
              qPrintable(error));
-    QVERIFY(losses.wait(kRunTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(losses > 0, kRunTimeoutMs);
     QElapsedTimer timer;
     timer.start();
     runner.cancel();
@@ -266,16 +273,17 @@ void TestExperimentRunner::truncatedCheckpointUsesPrevious()
     {
         ExperimentRunner runner;
         QSignalSpy finished(&runner, &ExperimentRunner::finished);
-        QSignalSpy validations(&runner, &ExperimentRunner::validationLoss);
+        // Counted in this thread: both workers emit validation losses.
+        int validationsOfD = 0;
+        QObject::connect(&runner, &ExperimentRunner::validationLoss, &runner,
+                         [&validationsOfD](int candidate) {
+                             if (candidate == 0)
+                                 ++validationsOfD;
+                         });
         QString error;
         QVERIFY2(runner.start(config, folder, false, &error), qPrintable(error));
         // Two validations of d (candidate 0) leave two checkpoints.
-        const auto validationsOfD = [&validations] {
-            return std::count_if(validations.begin(), validations.end(),
-                                 [](const QList<QVariant>& call) { return call.at(0) == 0; });
-        };
-        while (validationsOfD() < 2)
-            QVERIFY(validations.wait(kRunTimeoutMs));
+        QTRY_VERIFY_WITH_TIMEOUT(validationsOfD >= 2, kRunTimeoutMs);
         runner.cancel();
         QVERIFY(finished.wait(kRunTimeoutMs));
     }
