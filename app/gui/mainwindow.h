@@ -114,7 +114,7 @@ public:
     // in the order Export All writes them.
     QList<QPair<QString, QWidget*>> figureViews() const;
     // The figure of the current tab that Export Figure writes, and its file
-    // name stem; a null widget on the table tab, which exports CSV instead.
+    // name stem. The widget is null on the table tab, which exports CSV.
     QPair<QString, QWidget*> currentFigure() const;
     QTabWidget* tabs() const { return m_tabs; }
     GroupingView* groupingView() const { return m_groupingView; }

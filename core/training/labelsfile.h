@@ -19,7 +19,8 @@ struct LabelsColumn
     bool classes = true; // every cell is an integer
     // The sorted distinct values of a class column; a value's class index is its position.
     std::vector<double> classValues;
-    // Why the name cannot name a task, with the file, line and column, or empty when it can.
+    // The reason the name is not a valid task name, with the file, line and column, or empty
+    // when it is valid.
     // Such a column is not offered as a task, but an experiment may use the other columns.
     std::string nameProblem;
 };

@@ -44,11 +44,12 @@ public:
     std::vector<torch::Tensor> forward(const torch::Tensor& images);
 
     // The same outputs, but per-pixel ones in tap order, as the last
-    // transposed convolution produces them: [N, H / 2^k, W / 2^k, 4^k, C]
-    // for k upsamplings that the last layer has not yet shuffled into image
-    // order (see pixellosses.h). Per-image outputs are as in forward().
-    // Skipping the shuffles saves one copy of each per-pixel output forward
-    // and one backward; taskLossTapOrder() takes these outputs.
+    // transposed convolution produces them. A per-pixel output is then
+    // [N, H / 2^k, W / 2^k, 4^k, C], where k counts the upsamplings that the
+    // last layer has not yet shuffled into image order (see pixellosses.h).
+    // Per-image outputs are as in forward(). Skipping the shuffles saves one
+    // copy of each per-pixel output forward and one backward, and
+    // taskLossTapOrder() takes these outputs.
     std::vector<torch::Tensor> forwardTapOrder(const torch::Tensor& images);
 
     const NetworkSpec& spec() const { return m_spec; }

@@ -23,14 +23,6 @@ constexpr int kLanes = 16;
 // loss independent of how the blocks are spread over threads.
 constexpr std::int64_t kBlockPixels = 4096;
 
-std::string shapeText(torch::IntArrayRef sizes)
-{
-    std::string text = "[";
-    for (std::size_t i = 0; i < sizes.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(sizes[i]);
-    return text + "]";
-}
-
 struct TapLayout
 {
     std::int64_t images = 0;
@@ -53,8 +45,8 @@ struct TapLayout
 TapLayout tapLayout(const torch::Tensor& output, const torch::Tensor& target, bool targetChannelDim)
 {
     const auto fail = [&](const std::string& reason) {
-        throw std::invalid_argument("tap-order output of shape " + shapeText(output.sizes()) +
-                                    " and target of shape " + shapeText(target.sizes()) +
+        throw std::invalid_argument("tap-order output of shape " + c10::str(output.sizes()) +
+                                    " and target of shape " + c10::str(target.sizes()) +
                                     " do not match: " + reason);
     };
     if (!output.device().is_cpu() || !target.device().is_cpu())
@@ -80,7 +72,7 @@ TapLayout tapLayout(const torch::Tensor& output, const torch::Tensor& target, bo
             ? std::vector<std::int64_t>{layout.images, layout.channels, layout.height, layout.width}
             : std::vector<std::int64_t>{layout.images, layout.height, layout.width};
     if (target.sizes() != torch::IntArrayRef(expected))
-        fail("expected a target of shape " + shapeText(expected));
+        fail("expected a target of shape " + c10::str(torch::IntArrayRef(expected)));
 
     for (std::int64_t tap = 0; tap < layout.taps; ++tap) {
         std::int64_t dy = 0;

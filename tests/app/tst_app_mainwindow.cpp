@@ -222,7 +222,7 @@ void MainWindowTest::candidateDockShowsStepShare()
     QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn),
              QStringLiteral("step 250 of 200 (100%)"));
 
-    // A new plan forgets the old limit until the runner sends one.
+    // A new plan clears the old limit until the runner sends one.
     dock.setCandidates({info});
     dock.setStep(0, 3);
     QCOMPARE(dock.text(0, CandidateListDock::ProgressColumn), QStringLiteral("step 3"));

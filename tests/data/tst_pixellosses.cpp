@@ -310,6 +310,14 @@ void TestPixelLosses::invalidLabelNamesPixel()
 void TestPixelLosses::mismatchedInputsRejected()
 {
     const torch::Tensor values = torch::randn({2, 2, 2, 16, 3});
+    try {
+        tapOrderCrossEntropy(values, torch::zeros({2, 8, 4}, torch::kLong));
+        QFAIL("a target of the wrong size was accepted");
+    } catch (const std::invalid_argument& error) {
+        QCOMPARE(QString::fromStdString(error.what()),
+                 QStringLiteral("tap-order output of shape [2, 2, 2, 16, 3] and target of shape "
+                                "[2, 8, 4] do not match: expected a target of shape [2, 8, 8]"));
+    }
     // Wrong target size, too few dimensions, and class labels with channels.
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              tapOrderCrossEntropy(values, torch::zeros({2, 8, 4}, torch::kLong)));
@@ -344,7 +352,7 @@ void TestPixelLosses::networkTapOrderMatchesForward()
     const std::vector<torch::Tensor> outputs = network->forward(images);
     const std::vector<torch::Tensor> tapOrder = network->forwardTapOrder(images);
     QCOMPARE(tapOrder.size(), outputs.size());
-    // The last layer holds the decoder's last two upsamplings: 16 taps.
+    // The last layer contains the decoder's last two upsamplings: 16 taps.
     QCOMPARE(tapOrder[0].sizes(), (torch::IntArrayRef{2, 8, 8, 16, 7}));
     QCOMPARE(tapOrder[1].sizes(), (torch::IntArrayRef{2, 8, 8, 16, 3}));
     for (int t = 0; t < 2; ++t) {

@@ -155,8 +155,9 @@ void SelectCommandTest::jsonInfeasibleBudget()
     QVERIFY(!solution.contains(QStringLiteral("networks")));
 }
 
-// Exit status 0 when every budget has a grouping, 3 when one has none; the
-// results are printed either way, and an unreachable limit names its task.
+// The exit status is 0 when every budget has a grouping and 3 when one has
+// none. The results are printed either way, and an unreachable limit names
+// its task.
 void SelectCommandTest::exitCodeTellsFeasibility()
 {
     const Run feasible = run({QStringLiteral("--candidates"), m_candidates,
